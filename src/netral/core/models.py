@@ -1,0 +1,42 @@
+"""Bookkeeping shared by the apps that mirror reference data files into the database."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferenceDataset(models.Model):
+    """Which version (checksum) of a reference data file set is loaded, so loading is idempotent."""
+
+    name = models.CharField(_("nama"), max_length=60, unique=True)
+    checksum = models.CharField(_("checksum SHA-256"), max_length=64)
+    rows = models.PositiveIntegerField(_("jumlah baris"))
+    loaded_at = models.DateTimeField(_("dimuat pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("set data rujukan")
+        verbose_name_plural = _("set data rujukan")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.rows})"
+
+
+def checksum(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_loaded(name: str, digest: str) -> bool:
+    return ReferenceDataset.objects.filter(name=name, checksum=digest).exists()
+
+
+def mark_loaded(name: str, digest: str, rows: int) -> None:
+    ReferenceDataset.objects.update_or_create(name=name, defaults={"checksum": digest, "rows": rows})

@@ -1,0 +1,132 @@
+"""Region names as an Aho-Corasick automaton, built once per process from `netral.geo.reference`.
+
+Keys are lower-cased bare names ("barito kuala", "banjarmasin", "kalimantan selatan") and aliases ("batola",
+"kalsel"); each maps to every region it may name. Kind prefixes ("Kabupaten", "Kota", "Provinsi") are read from
+the text around a match, not stored as keys, so "Kab. Barito Kuala" and "Kabupaten Barito Kuala" share one key.
+Kecamatan and desa are looked up by name only after a trigger word (see `regions.py`): many are common words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from netral.geo import reference
+
+# Length-preserving folding so match offsets index the original text.
+_FOLD = str.maketrans({"-": " ", "‐": " ", "–": " ", "’": "'", "\n": " ", "\t": " "})
+
+
+def fold(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (İ) lower-case to two; keep offsets aligned
+        lowered = "".join(c.lower()[:1] or c for c in text)
+    return lowered.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    code: str
+    level: str  # "provinsi" or "kabupaten_kota"
+    kind: str  # "provinsi", "kabupaten", "kota"
+    via: str  # "name" or "alias"
+    needs_context: bool  # only accepted when another mention places the text in the same province
+    upper_only: bool  # an all-caps alias ("HSU", "NTB") must be written in capitals
+
+
+def bare_name(name: str) -> str:
+    for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    automaton: ahocorasick.Automaton
+    kecamatan: dict[str, tuple[str, ...]]  # folded name → codes
+
+    def find(self, folded: str) -> list[tuple[int, int, tuple[Candidate, ...]]]:
+        """Longest non-overlapping matches at word boundaries: (start, end, candidates)."""
+        found: list[tuple[int, int, tuple[Candidate, ...]]] = []
+        n = len(folded)
+        for end_index, (length, candidates) in self.automaton.iter(folded):
+            start, end = end_index - length + 1, end_index + 1
+            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                continue
+            found.append((start, end, candidates))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        result: list[tuple[int, int, tuple[Candidate, ...]]] = []
+        last_end = -1
+        for match in found:
+            if match[0] >= last_end:
+                result.append(match)
+                last_end = match[1]
+        return result
+
+
+def _keys_for(name: str) -> set[str]:
+    key = fold(name)
+    keys = {key, " ".join(key.split())}
+    if " " in key:
+        keys.add(key.replace(" ", ""))  # "Bandarlampung", "Palangkaraya"
+    return keys
+
+
+def _merge(candidates: list[Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per region: a name beats an alias, and a caveat holds only if every source has it."""
+    by_code: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_code[c.code].append(c)
+    return tuple(
+        Candidate(
+            code,
+            group[0].level,
+            group[0].kind,
+            "name" if any(c.via == "name" for c in group) else "alias",
+            all(c.needs_context for c in group),
+            all(c.upper_only for c in group),
+        )
+        for code, group in by_code.items()
+    )
+
+
+@cache
+def get() -> Gazetteer:
+    entries: dict[str, list[Candidate]] = defaultdict(list)
+    for r in reference.regions("provinsi"):
+        for name in {r.name, r.canonical_name}:
+            for key in _keys_for(name):
+                entries[key].append(Candidate(r.code, "provinsi", "provinsi", "name", False, False))
+    for r in reference.regions("kabupaten_kota"):
+        for name in {r.name, r.canonical_name}:
+            for key in _keys_for(bare_name(name)):
+                entries[key].append(Candidate(r.code, "kabupaten_kota", r.type, "name", False, False))
+    for alias in reference.aliases():
+        region = reference.get(alias.code)
+        if region is None or region.level not in ("provinsi", "kabupaten_kota"):
+            continue
+        upper = alias.alias.isupper()
+        context = "context" in alias.note
+        for key in _keys_for(alias.alias):
+            entries[key].append(Candidate(region.code, region.level, region.type, "alias", context, upper))
+    automaton = ahocorasick.Automaton()
+    for key, candidates in entries.items():
+        automaton.add_word(key, (len(key), _merge(candidates)))
+    automaton.make_automaton()
+    kecamatan: dict[str, list[str]] = defaultdict(list)
+    for k in reference.regions("kecamatan"):
+        kecamatan[" ".join(fold(k.name).split())].append(k.code)
+    return Gazetteer(automaton, {name: tuple(codes) for name, codes in kecamatan.items()})
+
+
+@cache
+def desa_index() -> dict[str, tuple[str, ...]]:
+    """Folded desa/kelurahan name → codes; loaded only when a text names a desa (83k rows)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for d in reference.regions("desa"):
+        index[" ".join(fold(d.name).split())].append(d.code)
+    return {name: tuple(codes) for name, codes in index.items()}
