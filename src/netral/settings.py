@@ -191,3 +191,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("NETRAL_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Maps: drawn from shipped geometry; a deployment with a tile server may set its URL template here.
+NETRAL_MAP_TILES_URL = env("NETRAL_MAP_TILES_URL", "")

@@ -44,3 +44,14 @@ def test_staff_login_leads_to_the_indonesian_admin(page: Any, live_server: Any) 
     page.locator("input[type=submit]").click()
     page.get_by_role("link", name="Wilayah", exact=True).first.wait_for(timeout=5000)
     screenshot(page, "admin-id")
+
+
+def test_region_map_draws_provinces_and_shows_regencies_on_click(page: Any, live_server: Any) -> None:
+    page.goto(live_server.url + "/wilayah/peta/")
+    shapes = page.locator("path.leaflet-interactive")
+    shapes.first.wait_for(timeout=10000)
+    assert shapes.count() == 33  # 38 provinces, five of which still share their parent's pre-split shape
+    screenshot(page, "peta-provinsi")
+    shapes.nth(20).click(force=True)
+    page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length > 33", timeout=10000)
+    screenshot(page, "peta-kabupaten")

@@ -88,3 +88,29 @@ def test_login_page_rejects_a_wrong_password_with_a_clear_message(client: Client
     response = client.post("/masuk/", {"username": "nobody", "password": "salah"})
     assert response.status_code == 200
     assert "Nama pengguna atau kata sandi salah" in response.content.decode()
+
+
+def test_region_map_page_says_what_the_map_shows(client: Client) -> None:
+    body = client.get("/wilayah/peta/").content.decode()
+    assert "Natural Earth" in body
+    assert "tidak ada data batas kabupaten/kota" in body
+    assert "vendor/leaflet/leaflet.js" in body
+
+
+def test_province_shapes_are_served_as_geojson(client: Client) -> None:
+    response = client.get("/wilayah/peta/provinsi.geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    assert len(response.json()["features"]) == 38
+
+
+def test_regency_points_of_a_province_come_from_their_centroids(client: Client) -> None:
+    data = client.get("/wilayah/peta/63/kabupaten-kota.geojson").json()
+    names = {f["properties"]["name"] for f in data["features"]}
+    assert len(names) == 13
+    assert "Kabupaten Barito Kuala" in names
+    lon, lat = next(f for f in data["features"] if f["properties"]["code"] == "63.71")["geometry"]["coordinates"]
+    assert -4.5 < lat < -2.5 and 114 < lon < 116  # Banjarmasin
+
+
+def test_regency_points_need_a_province_code(client: Client) -> None:
+    assert client.get("/wilayah/peta/63.03/kabupaten-kota.geojson").status_code == 404

@@ -68,7 +68,7 @@ def test_serve_answers_http_and_its_worker_runs_queued_tasks(env: dict[str, str]
     )
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/healthz", 30)["status"] == "ok"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:  # noqa: S310
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
             assert "Apa arti netral?" in response.read().decode()
         task_id = _django(env, "from netral.core.tasks import reload_reference_data as t; print(t.enqueue().id)")
         check = f"from django_tasks_db.models import DBTaskResult as R; print(R.objects.get(id='{task_id}').status)"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from netral.geo.models import Level, Region
+from netral.geo.reference import DATA_DIR
 
 PAGE_SIZE = 50
 
@@ -50,3 +55,43 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         "geo/region_detail.html",
         {"region": region, "children": children, "ancestors": ancestors, "aliases": region.aliases.all()},
     )
+
+
+@require_GET
+def region_map(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "geo/region_map.html",
+        {"provinces": Region.objects.filter(level=Level.PROVINSI), "tiles_url": settings.NETRAL_MAP_TILES_URL},
+    )
+
+
+@cache
+def _province_shapes() -> bytes:
+    return (DATA_DIR / "provinces.geojson").read_bytes()
+
+
+@cache_control(public=True, max_age=3600)
+@require_GET
+def province_geojson(request: HttpRequest) -> HttpResponse:
+    """Province polygons shipped with the app (Natural Earth, public domain); see docs/data-sources.md."""
+    return HttpResponse(_province_shapes(), content_type="application/geo+json")
+
+
+@cache_control(public=True, max_age=3600)
+@require_GET
+def regency_geojson(request: HttpRequest, code: str) -> JsonResponse:
+    """The province's regencies/cities as points at their approximate centres (no regency polygons exist)."""
+    province = get_object_or_404(Region, code=code, level=Level.PROVINSI)
+    regencies = Region.objects.filter(
+        parent=province, is_active=True, latitude__isnull=False, longitude__isnull=False
+    ).order_by("code")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [r.longitude, r.latitude]},
+            "properties": {"code": r.code, "name": r.canonical_name, "type": r.type},
+        }
+        for r in regencies
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features}, content_type="application/geo+json")

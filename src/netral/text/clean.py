@@ -12,6 +12,7 @@ import unicodedata
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import lower_preserving
 from netral.text.model import Doc, Span
 from netral.text.pipeline import register
 
@@ -39,7 +40,7 @@ def normalise(raw: str) -> str:
 class Cleaner:
     name: ClassVar[str] = "netral.clean.v1"
     requires: ClassVar[tuple[str, ...]] = ("raw",)
-    assigns: ClassVar[tuple[str, ...]] = ("text", "removed_lines", "teasers", "dateline")
+    assigns: ClassVar[tuple[str, ...]] = ("text", "lowered", "removed_lines", "teasers", "dateline")
 
     def __init__(self) -> None:
         self.rules = _Rules()
@@ -74,6 +75,7 @@ class Cleaner:
             seen.add(key)
             kept.append(_URL.sub("", line).strip())
         doc.text = "\n".join(line for line in kept if line)
+        doc.lowered = lower_preserving(doc.text)
         doc.dateline = find_dateline(doc.text)
         return doc
 

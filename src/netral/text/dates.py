@@ -30,33 +30,29 @@ def day_words(units: dict[str, int]) -> dict[str, int]:
     return words
 
 
+_SEPARATOR = r"(?:-|–|—|s/d|s\.d\.?|sampai(?:\s+dengan)?|hingga)"
+
+
 class DateGrammar:
+    """Month words anchor the search: a day before them and a year after them make a date."""
+
     def __init__(self) -> None:
         data = lexicon.load("dates")
         self.months: dict[str, int] = data["months"]
         self.numbers = day_words(data["numbers"])
         month = lexicon.words_pattern(list(self.months))
         day = r"(?:\d{1,2}|" + lexicon.words_pattern(list(self.numbers)) + ")"
-        weekday = lexicon.words_pattern(data["weekdays"])
-        lead = rf"(?:\b{weekday}\s*,?\s*\(?\s*)?"
-        self.range = re.compile(
-            rf"{lead}\b(?P<d1>{day})\s*(?:(?P<m1>{month})\.?\s*)?(?:-|–|—|s/d|s\.d\.?|sampai(?:\s+dengan)?|hingga)\s*"
-            rf"(?P<d2>{day})\s+(?P<m2>{month})\.?,?\s+(?:tahun\s+)?(?P<y>\d{{4}})\b",
-            re.IGNORECASE,
+        self.month = re.compile(rf"(?<!\w){month}(?!\w)")
+        self.year_after = re.compile(r"\.?,?\s+(?:tahun\s+)?(?P<y>\d{4})(?!\w)")
+        self.day_before = re.compile(rf"(?<![\w.,/])(?:(?P<d1>{day})\s*{_SEPARATOR}\s*)?(?P<d>{day})\s+$")
+        self.range_after = re.compile(
+            rf"\.?\s*{_SEPARATOR}\s*(?P<d2>{day})\s+(?P<m2>{month})\.?,?\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\w)"
         )
-        self.written = re.compile(
-            rf"{lead}\b(?P<d>{day})\s+(?P<m>{month})\.?,?\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", re.IGNORECASE
-        )
-        self.numeric = re.compile(
-            rf"{lead}(?<![\w./-])(?P<d>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})(?![\w/-])",
-            re.IGNORECASE,
-        )
+        self.weekday_before = re.compile(rf"{lexicon.words_pattern(data['weekdays'])}\s*,?\s*\(?\s*$")
+        self.numeric = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?![\w/-])")
 
     def day(self, value: str) -> int:
-        return int(value) if value.isdigit() else self.numbers[" ".join(value.lower().split())]
-
-    def month(self, value: str) -> int:
-        return int(value) if value.isdigit() else self.months[value.lower()]
+        return int(value) if value.isdigit() else self.numbers[" ".join(value.split())]
 
 
 def _iso(year: str, month: int, day: int) -> str | None:
@@ -67,43 +63,49 @@ def _iso(year: str, month: int, day: int) -> str | None:
         return None
 
 
-def find_dates(text: str, grammar: DateGrammar, skip: list[tuple[int, int]]) -> list[DateMention]:
+def find_dates(text: str, lowered: str, grammar: DateGrammar, skip: list[tuple[int, int]]) -> list[DateMention]:
     found: list[DateMention] = []
-    taken = list(skip)
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    def add(start: int, end: int, isos: list[str | None]) -> None:
+        if all(isos) and all(end <= s or start >= t for s, t in skip):
+            lead = grammar.weekday_before.search(lowered, max(0, start - 14), start)
+            start = lead.start() if lead else start
+            found.extend(DateMention(start, end, text[start:end], iso) for iso in isos if iso)
 
-    for m in grammar.range.finditer(text):
-        if not free(m.start(), m.end()):
+    consumed_until = -1
+    for m in grammar.month.finditer(lowered):
+        if m.start() < consumed_until:
             continue
-        m2 = grammar.month(m.group("m2"))
-        m1 = grammar.month(m.group("m1")) if m.group("m1") else m2
-        ends = (_iso(m.group("y"), m1, grammar.day(m.group("d1"))), _iso(m.group("y"), m2, grammar.day(m.group("d2"))))
-        if all(ends):
-            found.extend(DateMention(m.start(), m.end(), m.group(), iso) for iso in ends if iso)
-            taken.append((m.start(), m.end()))
-    for pattern in (grammar.written, grammar.numeric):
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            iso = _iso(m.group("y"), grammar.month(m.group("m")), grammar.day(m.group("d")))
-            if iso:
-                found.append(DateMention(m.start(), m.end(), m.group(), iso))
-                taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d.start)
+        day = grammar.day_before.search(lowered, max(0, m.start() - 40), m.start())
+        if day is None:
+            continue
+        month = grammar.months[m.group()]
+        d = grammar.day(day.group("d"))
+        year = grammar.year_after.match(lowered, m.end())
+        if year is not None:
+            days = [grammar.day(day.group("d1")), d] if day.group("d1") else [d]
+            add(day.start(), year.end(), [_iso(year.group("y"), month, x) for x in days])
+            continue
+        span = grammar.range_after.match(lowered, m.end())
+        if span is not None:
+            later = (grammar.months[span.group("m2")], grammar.day(span.group("d2")))
+            add(day.start(), span.end(), [_iso(span.group("y"), month, d), _iso(span.group("y"), *later)])
+            consumed_until = span.end()
+    for m in grammar.numeric.finditer(lowered):
+        add(m.start(), m.end(), [_iso(m.group("y"), int(m.group("m")), int(m.group("d")))])
+    found.sort(key=lambda x: x.start)
     return found
 
 
 @register
 class DateFinder:
     name: ClassVar[str] = "netral.dates.v1"
-    requires: ClassVar[tuple[str, ...]] = ("text", "letter_numbers")
+    requires: ClassVar[tuple[str, ...]] = ("text", "lowered", "letter_numbers")
     assigns: ClassVar[tuple[str, ...]] = ("dates",)
 
     def __init__(self) -> None:
         self.grammar = DateGrammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.dates = find_dates(doc.text, self.grammar, [(r.start, r.end) for r in doc.letter_numbers])
+        doc.dates = find_dates(doc.text, doc.lowered, self.grammar, [(r.start, r.end) for r in doc.letter_numbers])
         return doc

@@ -12,6 +12,7 @@ import re
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex
 from netral.text.model import Doc
 from netral.text.pipeline import register
 
@@ -40,14 +41,13 @@ def reference_date(doc: Doc) -> dt.date | None:
 @register
 class ElectionFinder:
     name: ClassVar[str] = "netral.elections.v1"
-    requires: ClassVar[tuple[str, ...]] = ("text", "dates")
+    requires: ClassVar[tuple[str, ...]] = ("text", "lowered", "dates")
     assigns: ClassVar[tuple[str, ...]] = ("elections",)
 
     def __init__(self) -> None:
         data = lexicon.load("elections")
         self.kinds = ("pemilu", "pilkada", "pilkades")
-        groups = "|".join(f"(?P<{k}>{lexicon.words_pattern(data[k])})" for k in self.kinds)
-        self.word = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.I)
+        self.words = CueIndex({k: [re.escape(w).replace(r"\ ", r"\s+") + r"(?![\w-])" for w in data[k]] for k in self.kinds})
         connector = lexicon.words_pattern(data["connectors"])
         self.year_after = re.compile(
             rf"(?:\s*\)|\s*\([^)]{{0,30}}\))?(?:\s+(?:(?i:{connector})|[A-Z][\w'-]*)){{0,4}}?[\s(]+(?P<year>(?:19|20)\d{{2}})\b"
@@ -60,14 +60,18 @@ class ElectionFinder:
         explicit: set[str] = set()
         yearless: set[str] = set()
         pending: list[str] = []  # kinds waiting for the year of a coordinated word ("Pemilu dan Pilkada 2024")
-        for m in self.word.finditer(doc.text):
-            kind = str(m.lastgroup)
+        mentions = sorted((start, -end, kind) for kind, spans in self.words.find(doc.lowered).items() for start, end in spans)
+        last_end = -1
+        for start, neg_end, kind in mentions:
+            if start < last_end:
+                continue
+            last_end = end = -neg_end
             if kind == "pilkades":
                 explicit.add("pilkades")
                 continue
-            year = self.year_after.match(doc.text, m.end())
+            year = self.year_after.match(doc.text, end)
             if year is None:
-                if re.match(r"\s+(?:dan|maupun|&)\s", doc.text[m.end() : m.end() + 9]):
+                if re.match(r"\s+(?:dan|maupun|&)\s", doc.text[end : end + 9]):
                     pending.append(kind)
                 else:
                     yearless.update(pending)

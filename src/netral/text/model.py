@@ -6,7 +6,7 @@ Character spans always refer to `Doc.text`, the cleaned body.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -99,6 +99,7 @@ class Doc:
     url: str | None = None
     published: str | None = None
     text: str = ""
+    lowered: str = ""  # `text` lower-cased, same length: cue regexes run on it
     removed_lines: list[str] = field(default_factory=list)
     teasers: list[str] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
@@ -115,6 +116,7 @@ class Doc:
     initials: list[tuple[int, str]] = field(default_factory=list)  # (offset, "HS") written after "berinisial"
     elections: list[str] = field(default_factory=list)
     case_sentences: list[int] = field(default_factory=list)  # indexes into `sentences`
+    ruled_out: list[int] = field(default_factory=list)  # sentences with a conditional/appeal marker
     violation_reported: bool = False
     subject_types: list[str] = field(default_factory=list)
     violation_kinds: list[str] = field(default_factory=list)
@@ -145,12 +147,12 @@ class Analysis:
             "regencies": list(d.regencies),
             "subjects": list(d.subjects),
             "dates": sorted({m.iso for m in d.dates}),
-            "violation_types": [asdict(f) for f in d.violation_types],
-            "persons": [asdict(p) for p in d.persons],
-            "organisations": [asdict(o) for o in d.organisations],
-            "regions": [asdict(r) for r in d.region_mentions],
-            "letter_numbers": [asdict(r) for r in d.letter_numbers],
-            "legal_refs": [asdict(r) for r in d.legal_refs],
+            "violation_types": [_row(f) for f in d.violation_types],
+            "persons": [_row(p) for p in d.persons],
+            "organisations": [_row(o) for o in d.organisations],
+            "regions": [_row(r) for r in d.region_mentions],
+            "letter_numbers": [_row(r) for r in d.letter_numbers],
+            "legal_refs": [_row(r) for r in d.legal_refs],
             "entities": self.entities(),
             "clean": {"removed_lines": list(d.removed_lines), "teasers": list(d.teasers)},
             "url": d.url,
@@ -168,3 +170,8 @@ class Analysis:
         items += [(r.start, r.end, "LEGAL_REF") for r in d.legal_refs]
         items.sort()
         return [{"label": label, "start": s, "end": e, "text": d.text[s:e]} for s, e, label in items]
+
+
+def _row(item: Any) -> dict[str, Any]:
+    """A flat slotted dataclass as a dict (dataclasses.asdict deep-copies and costs a millisecond a document)."""
+    return {name: (list(v) if isinstance(v := getattr(item, name), list) else v) for name in item.__slots__}

@@ -10,6 +10,7 @@ import re
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex
 from netral.text.model import Doc, Organisation, RegionMention
 from netral.text.pipeline import register
 
@@ -30,28 +31,29 @@ class OrganisationFinder:
     assigns: ClassVar[tuple[str, ...]] = ("organisations",)
 
     def __init__(self) -> None:
-        self.bodies: list[_Body] = []
-        groups = []
-        for i, entry in enumerate(lexicon.load("organisations")["org"]):
-            self.bodies.append(_Body(entry["name"], bool(entry.get("regional", False))))
-            forms = sorted(entry["forms"], key=len, reverse=True)
-            groups.append(f"(?P<o{i}>{'|'.join(forms)})")
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w])")
+        entries = lexicon.load("organisations")["org"]
+        self.bodies = {str(i): _Body(e["name"], bool(e.get("regional", False))) for i, e in enumerate(entries)}
+        self.forms = CueIndex({str(i): [f"{form}(?![\\w-])" for form in e["forms"]] for i, e in enumerate(entries)})
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        matches = sorted(
+            ((start, -end, key) for key, spans in self.forms.find(text).items() for start, end in spans)
+        )
         found: list[Organisation] = []
-        for m in self.pattern.finditer(text):
-            body = self.bodies[int(str(m.lastgroup)[1:])]
-            name, end, region_code = body.name, m.end(), None
+        for start, neg_end, key in matches:
+            if found and start < found[-1].end:
+                continue  # the longest form at a place wins; "Bawaslu" inside "Bawaslu RI" is not a second body
+            body = self.bodies[key]
+            name, end, region_code = body.name, -neg_end, None
             if body.regional:
-                national = _NATIONAL.match(text, m.end())
-                region = None if national else _region_after(doc.region_mentions, text, m.end())
+                national = _NATIONAL.match(text, end)
+                region = None if national else _region_after(doc.region_mentions, text, end)
                 if national:
                     name, end = f"{body.name} RI", national.end()
                 elif region is not None:
                     name, end, region_code = _regional_name(body.name, region), region.end, region.code
-            found.append(Organisation(m.start(), end, text[m.start() : end], name, region_code))
+            found.append(Organisation(start, end, text[start:end], name, region_code))
         doc.organisations = found
         return doc
 

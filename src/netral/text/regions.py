@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from netral.geo import reference
 from netral.text import gazetteer, lexicon
-from netral.text.gazetteer import Candidate, fold
+from netral.text.gazetteer import Candidate, fold, fold_lowered
 from netral.text.model import Doc, RegionMention
 from netral.text.pipeline import register
 
@@ -69,7 +69,7 @@ class _Mention:
 @register
 class RegionResolver:
     name: ClassVar[str] = "netral.regions.v1"
-    requires: ClassVar[tuple[str, ...]] = ("text", "dateline")
+    requires: ClassVar[tuple[str, ...]] = ("text", "lowered", "dateline")
     assigns: ClassVar[tuple[str, ...]] = ("region_mentions", "provinces", "regencies")
 
     def __init__(self) -> None:
@@ -77,7 +77,7 @@ class RegionResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        folded = fold(text)
+        folded = fold_lowered(doc.lowered)
         mentions = self._gazetteer_mentions(doc, text, folded)
         chosen: dict[int, Candidate] = {}
         # Pass 1: mentions that name one region.

@@ -1,4 +1,11 @@
-"""netral.stages.v1: the furthest stage each reported case reached (ANNOTATION "stages")."""
+"""netral.stages.v1: the furthest stage each reported case reached (ANNOTATION "stages").
+
+Stage cues are read in sentences without a conditional/appeal marker. The furthest of reported < under_review <
+forwarded < sanctioned is kept; "forwarded" stays beside "sanctioned" when a sanction is still pending for some
+("baru dikirim rekomendasinya"); "dismissed" is added unless it only closed the criminal or campaign-law route of
+a case that went on to the ASN authority. A sanction cue counts only in a sentence naming a violator role, so an
+election organiser removed from office is no sanction.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +13,41 @@ import re
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex, sentence_of, starts_of
 from netral.text.model import Doc
 from netral.text.pipeline import register
-
-
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 @register
 class StageClassifier:
     name: ClassVar[str] = "netral.stages.v1"
-    requires: ClassVar[tuple[str, ...]] = ("sentences", "roles", "violation_reported")
+    requires: ClassVar[tuple[str, ...]] = ("lowered", "sentences", "roles", "ruled_out", "violation_reported")
     assigns: ClassVar[tuple[str, ...]] = ("stages",)
 
     def __init__(self) -> None:
         data = lexicon.load("stages")
         self.order: list[str] = data["order"]
-        self.cues = {stage: _any(data[stage]) for stage in [*self.order, "dismissed"]}
-        self.partial = re.compile(data["partial_dismissal"], re.I)
-        self.pending = re.compile(data["pending"], re.I)
-        self.not_a_case = _any(lexicon.load("violations")["not_a_case"])
+        self.cues = CueIndex({stage: data[stage] for stage in [*self.order, "dismissed"]})
+        self.partial = re.compile(data["partial_dismissal"])
+        self.pending = re.compile(data["pending"])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.violation_reported:
             return doc
-        sentences = [doc.sentence_text(i) for i in range(len(doc.sentences))]
-        with_violator = {i for i, span in enumerate(doc.sentences) for r in doc.roles
-                         if r.subject_type and span.start <= r.start < span.end}
-        hits: dict[str, list[int]] = {stage: [] for stage in self.cues}
-        for i, sentence in enumerate(sentences):
-            if self.not_a_case.search(sentence):
-                continue
-            for stage, cue in self.cues.items():
-                if cue.search(sentence) and (stage != "sanctioned" or i in with_violator):
-                    hits[stage].append(i)
+        starts = starts_of(doc.sentences)
+        ruled_out = set(doc.ruled_out)
+        with_violator = {sentence_of(starts, r.start) for r in doc.roles if r.subject_type}
+        hits = {
+            stage: [i for i in found if i not in ruled_out and (stage != "sanctioned" or i in with_violator)]
+            for stage, found in self.cues.sentences(doc.lowered, starts).items()
+        }
         reached = [stage for stage in self.order if hits[stage]]
         stages = reached[-1:]
-        if stages == ["sanctioned"] and any(self.pending.search(sentences[i]) for i in hits["forwarded"]):
+        if stages == ["sanctioned"] and any(self.pending.search(doc.sentence_text(i).lower()) for i in hits["forwarded"]):
             stages.insert(0, "forwarded")
         dismissals = hits["dismissed"]
         if "forwarded" in reached:
-            dismissals = [i for i in dismissals if not self.partial.search(sentences[i])]
+            dismissals = [i for i in dismissals if not self.partial.search(doc.sentence_text(i).lower())]
         if dismissals:
             stages.append("dismissed")
         doc.stages = stages
