@@ -73,8 +73,11 @@ class Cleaner:
                 doc.removed_lines.append(line)
                 continue
             seen.add(key)
-            kept.append(_URL.sub("", line).strip())
-        doc.text = "\n".join(line for line in kept if line)
+            kept.append(line)
+        text = "\n".join(kept)
+        if "http" in text or "www." in text:
+            text = "\n".join(line for line in (_URL.sub("", x).strip() for x in kept) if line)
+        doc.text = text
         doc.lowered = lower_preserving(doc.text)
         doc.dateline = find_dateline(doc.text)
         return doc

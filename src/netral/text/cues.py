@@ -173,3 +173,25 @@ class CueIndex:
                 if not indexes or indexes[-1] != i:
                     indexes.append(i)
         return result
+
+
+_TOKEN_STOP = frozenset(" \t\n()[]{}\"“”'‘’,;:")
+
+
+def tokens_around(text: str, char: str, max_len: int = 60) -> list[tuple[int, int]]:
+    """Spans of the whitespace/bracket-delimited tokens that contain `char` right after a digit.
+
+    Numbers with slashes ("13/11/2023", "800/254/IV.1/BKD") are rare in a text; finding the slashes with
+    `str.find` and reading the token around each is far cheaper than scanning the text with a regex."""
+    spans: list[tuple[int, int]] = []
+    i = text.find(char)
+    while i >= 0:
+        if i and text[i - 1].isdigit() and not (spans and spans[-1][0] <= i < spans[-1][1]):
+            start, end = i, i
+            while start > 0 and i - start < max_len and text[start - 1] not in _TOKEN_STOP:
+                start -= 1
+            while end < len(text) and end - i < max_len and text[end] not in _TOKEN_STOP:
+                end += 1
+            spans.append((start, end))
+        i = text.find(char, i + 1)
+    return spans

@@ -8,9 +8,15 @@ Kecamatan and desa are looked up by name only after a trigger word (see `regions
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import ahocorasick
 
@@ -96,6 +102,25 @@ def _merge(candidates: list[Candidate]) -> tuple[Candidate, ...]:
 
 @cache
 def get() -> Gazetteer:
+    automaton, kecamatan = _cached("gazetteer", _build)
+    return Gazetteer(automaton, kecamatan)
+
+
+@cache
+def desa_index() -> dict[str, tuple[str, ...]]:
+    """Folded desa/kelurahan name → codes; loaded only when a text names a desa (83k rows)."""
+    index: dict[str, tuple[str, ...]] = _cached("desa", _build_desa)
+    return index
+
+
+def _build_desa() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for d in reference.regions("desa"):
+        index[" ".join(fold(d.name).split())].append(d.code)
+    return {name: tuple(codes) for name, codes in index.items()}
+
+
+def _build() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
     entries: dict[str, list[Candidate]] = defaultdict(list)
     for r in reference.regions("provinsi"):
         for name in {r.name, r.canonical_name}:
@@ -120,13 +145,34 @@ def get() -> Gazetteer:
     kecamatan: dict[str, list[str]] = defaultdict(list)
     for k in reference.regions("kecamatan"):
         kecamatan[" ".join(fold(k.name).split())].append(k.code)
-    return Gazetteer(automaton, {name: tuple(codes) for name, codes in kecamatan.items()})
+    return automaton, {name: tuple(codes) for name, codes in kecamatan.items()}
 
 
-@cache
-def desa_index() -> dict[str, tuple[str, ...]]:
-    """Folded desa/kelurahan name → codes; loaded only when a text names a desa (83k rows)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for d in reference.regions("desa"):
-        index[" ".join(fold(d.name).split())].append(d.code)
-    return {name: tuple(codes) for name, codes in index.items()}
+def _cache_path(name: str) -> Path:
+    """A cache file keyed by the reference data and this module, so any change to either rebuilds it."""
+    stamp = hashlib.sha256()
+    for path in sorted(reference.DATA_DIR.glob("*.csv")) + [Path(__file__)]:
+        info = path.stat()
+        stamp.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    root = Path(os.environ.get("NETRAL_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "netral")
+    return root / f"text-{name}-{stamp.hexdigest()[:16]}.pickle"
+
+
+def _cached(name: str, build: Callable[[], Any]) -> Any:
+    """Built tables, pickled once per data version: loading them is ten times faster than building them."""
+    path = _cache_path(name)
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - our own cache file, written below from reference data
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home: build each time
+    return value

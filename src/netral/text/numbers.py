@@ -6,32 +6,26 @@ import re
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex, tokens_around
 from netral.text.model import Doc, Reference
 from netral.text.pipeline import register
 
-LETTER_NUMBER = re.compile(
-    r"(?<![\w/.])(?:[A-Z]{1,4}[.-]?\d*/)?\d{1,5}(?:[.\-]\d+)*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}(?<![.\-])"
-)
+LETTER_NUMBER = re.compile(r"(?:[A-Z]{1,4}[.-]?\d*/)?\d{1,5}(?:[.\-]\d+)*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}")
 _DATE_SHAPE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
-def _legal_pattern(instruments: dict[str, str]) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
-    alternation = "|".join(sorted(instruments, key=len, reverse=True))
-    pattern = re.compile(
-        rf"\b(?P<kind>{alternation})\s*(?:\([A-Za-z ]+\)\s*)?(?:(?:Nomor|nomor|No\.?|Nomer)\s*)?"
-        r"(?P<num>\d+[A-Z]?)\b(?:\s*(?:[Tt]ahun|TAHUN|/|[Tt]h\.?)\s*(?P<year>(?:19|20)\d{2})\b)?"
-    )
-    kinds = [(re.compile(rf"^(?:{k})$"), short) for k, short in instruments.items()]
-    return pattern, kinds
+_NUMBER_AFTER = re.compile(
+    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:(?:Nomor|nomor|No\.?|Nomer)\s*)?"
+    r"(?P<num>\d+[A-Z]?)\b(?:\s*(?:[Tt]ahun|TAHUN|/|[Tt]h\.?)\s*(?P<year>(?:19|20)\d{2})\b)?"
+)
 
 
 def find_letter_numbers(text: str) -> list[Reference]:
     refs = []
-    for m in LETTER_NUMBER.finditer(text):
-        value = m.group()
-        if _DATE_SHAPE.match(value) or value.count("/") < 2:
-            continue
-        refs.append(Reference(m.start(), m.end(), value, value, "letter_number"))
+    for start, end in tokens_around(text, "/"):
+        value = text[start:end].rstrip(".-")
+        if LETTER_NUMBER.fullmatch(value) and not _DATE_SHAPE.match(value):
+            refs.append(Reference(start, start + len(value), value, value, "letter_number"))
     return refs
 
 
@@ -42,18 +36,24 @@ class NumberFinder:
     assigns: ClassVar[tuple[str, ...]] = ("letter_numbers", "legal_refs")
 
     def __init__(self) -> None:
-        self.legal, self.kinds = _legal_pattern(lexicon.load("numbers")["instruments"])
+        instruments: dict[str, str] = lexicon.load("numbers")["instruments"]
+        self.instruments = CueIndex({short: [] for short in instruments.values()} | {})
+        sets: dict[str, list[str]] = {}
+        for written, short in instruments.items():
+            sets.setdefault(short, []).extend(f"{alt}(?![\\w-])" for alt in written.split("|"))
+        self.instruments = CueIndex(sets)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.letter_numbers = find_letter_numbers(doc.text)
         taken = [(r.start, r.end) for r in doc.letter_numbers]
         refs = []
-        for m in self.legal.finditer(doc.text):
-            if any(s <= m.start("num") < e for s, e in taken):
+        found = sorted((start, -end, short) for short, spans in self.instruments.find(doc.text).items() for start, end in spans)
+        for start, neg_end, short in found:
+            m = _NUMBER_AFTER.match(doc.text, -neg_end)
+            if m is None or (refs and start < refs[-1].end) or any(s <= m.start("num") < e for s, e in taken):
                 continue
-            short = next((s for p, s in self.kinds if p.match(m.group("kind"))), m.group("kind"))
             year = m.group("year")
             normalised = f"{short} {m.group('num')}/{year}" if year else f"{short} {m.group('num')}"
-            refs.append(Reference(m.start(), m.end(), m.group(), normalised, short))
+            refs.append(Reference(start, m.end(), doc.text[start : m.end()], normalised, short))
         doc.legal_refs = refs
         return doc

@@ -37,7 +37,12 @@ def _phrases(values: list[str]) -> frozenset[tuple[str, ...]]:
 
 
 def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
+    n = len(words)
+    return bool(
+        (n and (words[-1],) in phrases)
+        or (n > 1 and (words[-2], words[-1]) in phrases)
+        or (n > 2 and (words[-3], words[-2], words[-1]) in phrases)
+    )
 
 
 def _strip_people_words(words: list[str]) -> list[str]:
@@ -306,7 +311,7 @@ class PersonFinder:
     def _parse(self, text: str, pos: int, place_head: bool, covered: _Intervals) -> _Parsed:
         lex = self.lex
         line_end = text.find("\n", pos)
-        limit = min(pos + 220, len(text) if line_end < 0 else line_end)
+        limit = min(pos + 160, len(text) if line_end < 0 else line_end)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, limit)]
         parsed = _Parsed(tail_end=pos, head_end=pos)
         after_comma = False

@@ -17,11 +17,12 @@ from typing import ClassVar
 
 from netral.geo import reference
 from netral.text import gazetteer, lexicon
+from netral.text.cues import CueIndex
 from netral.text.gazetteer import Candidate, fold, fold_lowered
 from netral.text.model import Doc, RegionMention
 from netral.text.pipeline import register
 
-_NAME_AFTER = r"\s+(?P<name>[A-Z][\w'’]*(?:(?:\s+|-)[A-Z][\w'’]*){0,3})"
+_NAME = re.compile(r"[A-Z][\w'’]*(?:(?:\s+|-)[A-Z][\w'’]*){0,3}")
 
 
 class _Lexicon:
@@ -35,10 +36,9 @@ class _Lexicon:
         self.dateline_ignored = frozenset(data["dateline_ignored_codes"])
         # "Karo Penmas", "Kaur Keuangan": a position abbreviation that is also a regency name.
         self.positions = frozenset(lexicon.load("persons")["positions"])
-        kec = lexicon.words_pattern([w.title() for w in data["kecamatan_triggers"]] + data["kecamatan_triggers"])
-        desa = lexicon.words_pattern([w.title() for w in data["desa_triggers"]] + data["desa_triggers"])
-        self.kecamatan = re.compile(rf"(?<!\w){kec}\.?{_NAME_AFTER}")
-        self.desa = re.compile(rf"(?<!\w){desa}{_NAME_AFTER}")
+        self.triggers = CueIndex(
+            {level: [re.escape(w) + r"\.?\s+" for w in data[f"{level}_triggers"]] for level in ("kecamatan", "desa")}
+        )
 
 
 def _kind_before(lex: _Lexicon, folded: str, start: int) -> str | None:
@@ -104,7 +104,7 @@ class RegionResolver:
         ]
         provinces |= {r.code[:2] for r in result}
         regencies = {r.code for r in result if r.level == "kabupaten_kota"}
-        result += self._sub_regions(text, provinces, regencies)
+        result += self._sub_regions(text, doc.lowered, provinces, regencies)
         result.sort(key=lambda r: r.start)
         doc.region_mentions = result
         doc.provinces = _ordered(_name(r.code[:2]) for r in result)
@@ -145,12 +145,15 @@ class RegionResolver:
                 mentions.append(_Mention(start, end, options, kind is not None, via))
         return mentions
 
-    def _sub_regions(self, text: str, provinces: set[str], regencies: set[str]) -> list[RegionMention]:
+    def _sub_regions(self, text: str, lowered: str, provinces: set[str], regencies: set[str]) -> list[RegionMention]:
         found: list[RegionMention] = []
-        for level, pattern in (("kecamatan", self.lex.kecamatan), ("desa", self.lex.desa)):
-            for m in pattern.finditer(text):
+        for level, triggers in self.lex.triggers.find(lowered).items():
+            for _, trigger_end in triggers:
+                m = _NAME.match(text, trigger_end)
+                if m is None:
+                    continue
                 index = gazetteer.get().kecamatan if level == "kecamatan" else gazetteer.desa_index()
-                hit = _lookup_prefix(m.group("name"), index)
+                hit = _lookup_prefix(m.group(), index)
                 if hit is None:
                     continue
                 key, codes = hit
@@ -158,11 +161,10 @@ class RegionResolver:
                 if len(local) != 1 and not (level == "kecamatan" and len(codes) == 1 and not local):
                     continue
                 code = (local or list(codes))[0]
-                start = m.start("name")
+                start = m.start()
                 end = start + len(key)
-                found.append(
-                    RegionMention(start, end, text[start:end], code, _name(code), level, level)
-                )
+                name = _name(code) if level == "kecamatan" else " ".join(w.capitalize() for w in key.split())
+                found.append(RegionMention(start, end, text[start:end], code, name, level, level))
                 regencies.add(code[:5])
                 provinces.add(code[:2])
         return found

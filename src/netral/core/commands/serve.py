@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     web = subprocess.Popen(command)  # noqa: S603 - fixed argument list, no shell
     host = "localhost" if args.host in ("127.0.0.1", "0.0.0.0") else args.host  # noqa: S104
     print(f"\nNetral berjalan di http://{host}:{args.port}/  (basis data: {settings.DATABASES['default']['ENGINE']})")
+    print(f"Halaman admin: http://{host}:{args.port}/admin/")
     print("Tekan Ctrl+C untuk berhenti.\n", flush=True)
     try:
         if args.no_worker:
