@@ -163,7 +163,7 @@ def bench_netral(texts: Sequence[str], n_bytes: int, trace_docs: int) -> dict[st
 
 
 def bench_peer(texts: Sequence[str], n_bytes: int) -> dict[str, Any]:
-    import spacy
+    from spacy.about import __version__ as spacy_version
 
     import spacy_peer
 
@@ -173,11 +173,12 @@ def bench_peer(texts: Sequence[str], n_bytes: int) -> dict[str, Any]:
     nlp(texts[0])
     gc.collect()
     wall0, cpu0 = time.perf_counter(), time.process_time()
-    for doc in nlp.pipe(texts, batch_size=64):
-        spacy_peer.entities(doc)
+    found = 0
+    for doc in nlp.pipe(texts, batch_size=64):  # analysis only, like the netral loop (no conversion to dicts)
+        found += len(doc.ents)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     return {
-        "spacy_version": spacy.__version__,
+        "spacy_version": spacy_version,
         "build_seconds": build,
         "docs": len(texts),
         "seconds": wall,
@@ -185,6 +186,7 @@ def bench_peer(texts: Sequence[str], n_bytes: int) -> dict[str, Any]:
         "docs_per_s": len(texts) / wall,
         "mb_per_s": mb(n_bytes) / wall,
         "ms_per_doc": 1000 * wall / len(texts),
+        "entities": found,
         "maxrss_bytes_after": maxrss_self(),
     }
 
@@ -365,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                 verdict(goals["speedup_vs_measured_peer_met"]),
             )
         row(
-            f"speedup vs the issue's peer (7.4 s/2,000 docs → {issue_peer:.2f} s)",
+            f"speedup vs the issue's peer ({issue_peer:.2f} s)",
             f"{goals['speedup_vs_issue_peer']:.2f}x",
             verdict(goals["speedup_vs_issue_peer_met"]),
         )

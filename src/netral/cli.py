@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("netral.rules.commands", "list the rules catalogue: elections, violation types, sanctions, deadlines"),
     "analyze": ("netral.text.commands.analyze", "analyse Indonesian news texts for neutrality violations"),
     "evaluate": ("netral.text.commands.evaluate", "score analysis results against gold annotations"),
+    "audit": ("netral.audit.commands", "verify the audit log's hash chain and list entries"),
     "manage": ("netral.core.commands.manage", "run a Django management command (advanced)"),
 }
 

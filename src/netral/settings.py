@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "netral.accounts",
     "netral.geo",
     "netral.rules",
+    "netral.audit",
 ]
 
 MIDDLEWARE = [

@@ -1,1 +1,1 @@
-"""Staff accounts. Roles and jurisdictions arrive with case handling; the custom user model starts here."""
+"""Staff accounts: the custom user model, roles (data/roles.toml), jurisdictions, and the access helper (access.py)."""

@@ -18,6 +18,22 @@ from netral.text.pipeline import register
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Cheap first-word tests before the regexes: most lines are body paragraphs.
+_TEASER_STARTS = ("baca", "lihat", "simak", "artikel", "berita")
+_FOOTER_STARTS = (
+    "berita",
+    "artikel",
+    "terpopuler",
+    "baca",
+    "rekomendasi",
+    "tinggalkan",
+    "posting",
+    "kirim",
+    "pewarta",
+    "copyright",
+    "©",
+)
+_NOISE_MAX = 160  # noise lines are short: bylines, share buttons, lone numbers
 _DATELINE = re.compile(r"^(?P<head>[^\n]{2,80}?)\s*(?:-{1,2}|–|—|:)\s")
 
 
@@ -56,16 +72,17 @@ class Cleaner:
             offset += len(line) + 1
             if not line:
                 continue
-            if offset > total / 2 and rules.footer.match(line):
+            head = line[:12].lower()
+            if offset > total / 2 and head.startswith(_FOOTER_STARTS) and rules.footer.match(line):
                 doc.removed_lines.extend(x for x in lines[index:] if x)
                 break
-            teaser = rules.teaser.match(line)
+            teaser = rules.teaser.match(line) if head.startswith(_TEASER_STARTS) else None
             if teaser:
                 doc.removed_lines.append(line)
                 if teaser.group(1).strip():
                     doc.teasers.append(teaser.group(1).strip())
                 continue
-            if rules.noise.match(line):
+            if len(line) < _NOISE_MAX and rules.noise.match(line):
                 doc.removed_lines.append(line)
                 continue
             key = " ".join(line.casefold().split())

@@ -12,6 +12,7 @@ import re
 from typing import ClassVar
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex, tokens_around
 from netral.text.model import DateMention, Doc
 from netral.text.pipeline import register
 
@@ -42,14 +43,14 @@ class DateGrammar:
         self.numbers = day_words(data["numbers"])
         month = lexicon.words_pattern(list(self.months))
         day = r"(?:\d{1,2}|" + lexicon.words_pattern(list(self.numbers)) + ")"
-        self.month = re.compile(rf"(?<!\w){month}(?!\w)")
+        self.month = CueIndex({"month": [re.escape(m) + r"(?!\w)" for m in self.months]})
         self.year_after = re.compile(r"\.?,?\s+(?:tahun\s+)?(?P<y>\d{4})(?!\w)")
         self.day_before = re.compile(rf"(?<![\w.,/])(?:(?P<d1>{day})\s*{_SEPARATOR}\s*)?(?P<d>{day})\s+$")
         self.range_after = re.compile(
             rf"\.?\s*{_SEPARATOR}\s*(?P<d2>{day})\s+(?P<m2>{month})\.?,?\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\w)"
         )
         self.weekday_before = re.compile(rf"{lexicon.words_pattern(data['weekdays'])}\s*,?\s*\(?\s*$")
-        self.numeric = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?![\w/-])")
+        self.numeric = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})")
 
     def day(self, value: str) -> int:
         return int(value) if value.isdigit() else self.numbers[" ".join(value.split())]
@@ -73,26 +74,30 @@ def find_dates(text: str, lowered: str, grammar: DateGrammar, skip: list[tuple[i
             found.extend(DateMention(start, end, text[start:end], iso) for iso in isos if iso)
 
     consumed_until = -1
-    for m in grammar.month.finditer(lowered):
-        if m.start() < consumed_until:
+    for m_start, m_end in grammar.month.find(lowered)["month"]:
+        if m_start < consumed_until:
             continue
-        day = grammar.day_before.search(lowered, max(0, m.start() - 40), m.start())
+        day = grammar.day_before.search(lowered, max(0, m_start - 40), m_start)
         if day is None:
             continue
-        month = grammar.months[m.group()]
+        month = grammar.months[lowered[m_start:m_end]]
         d = grammar.day(day.group("d"))
-        year = grammar.year_after.match(lowered, m.end())
+        year = grammar.year_after.match(lowered, m_end)
         if year is not None:
             days = [grammar.day(day.group("d1")), d] if day.group("d1") else [d]
             add(day.start(), year.end(), [_iso(year.group("y"), month, x) for x in days])
             continue
-        span = grammar.range_after.match(lowered, m.end())
+        span = grammar.range_after.match(lowered, m_end)
         if span is not None:
             later = (grammar.months[span.group("m2")], grammar.day(span.group("d2")))
             add(day.start(), span.end(), [_iso(span.group("y"), month, d), _iso(span.group("y"), *later)])
             consumed_until = span.end()
-    for m in grammar.numeric.finditer(lowered):
-        add(m.start(), m.end(), [_iso(m.group("y"), int(m.group("m")), int(m.group("d")))])
+    # "13/11/2023", "(6/12/2022)": read the few tokens around slashes and hyphens instead of scanning the text.
+    for start, end in tokens_around(lowered, "/") + tokens_around(lowered, "-"):
+        end = start + len(lowered[start:end].rstrip(".-"))
+        m = grammar.numeric.fullmatch(lowered, start, end)
+        if m is not None:
+            add(start, end, [_iso(m.group("y"), int(m.group("m")), int(m.group("d")))])
     found.sort(key=lambda x: x.start)
     return found
 

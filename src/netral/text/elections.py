@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import ClassVar
 
+from netral.rules.catalogue import load_catalogue
 from netral.text import lexicon
 from netral.text.cues import CueIndex
 from netral.text.model import Doc
@@ -47,12 +48,15 @@ class ElectionFinder:
     def __init__(self) -> None:
         data = lexicon.load("elections")
         self.kinds = ("pemilu", "pilkada", "pilkades")
-        self.words = CueIndex({k: [re.escape(w).replace(r"\ ", r"\s+") + r"(?![\w-])" for w in data[k]] for k in self.kinds})
+        self.words = CueIndex(
+            {k: [re.escape(w).replace(r"\ ", r"\s+") + r"(?![\w-])" for w in data[k]] for k in self.kinds}
+        )
         connector = lexicon.words_pattern(data["connectors"])
         self.year_after = re.compile(
             rf"(?:\s*\)|\s*\([^)]{{0,30}}\))?(?:\s+(?:(?i:{connector})|[A-Z][\w'-]*)){{0,4}}?[\s(]+(?P<year>(?:19|20)\d{{2}})\b"
         )
-        self.vote_dates = {code: dt.date.fromisoformat(v) for code, v in data["vote_dates"].items()}
+        # Voting days come from the rules catalogue, the one place elections are defined.
+        self.vote_dates = {e.code: e.voting_day for e in load_catalogue().elections}
         self.grace = dt.timedelta(days=int(data["grace_days"]))
         self.lookahead = dt.timedelta(days=int(data["lookahead_days"]))
 
@@ -60,7 +64,9 @@ class ElectionFinder:
         explicit: set[str] = set()
         yearless: set[str] = set()
         pending: list[str] = []  # kinds waiting for the year of a coordinated word ("Pemilu dan Pilkada 2024")
-        mentions = sorted((start, -end, kind) for kind, spans in self.words.find(doc.lowered).items() for start, end in spans)
+        mentions = sorted(
+            (start, -end, kind) for kind, spans in self.words.find(doc.lowered).items() for start, end in spans
+        )
         last_end = -1
         for start, neg_end, kind in mentions:
             if start < last_end:

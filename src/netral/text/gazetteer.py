@@ -23,6 +23,7 @@ import ahocorasick
 from netral.geo import reference
 from netral.text.cues import lower_preserving
 
+
 def fold(text: str) -> str:
     """Length-preserving folding (lower case, hyphens and line breaks as spaces): offsets index the original."""
     return fold_lowered(lower_preserving(text))
@@ -30,7 +31,14 @@ def fold(text: str) -> str:
 
 def fold_lowered(lowered: str) -> str:
     # Chained str.replace is several times faster than str.translate on article-sized strings.
-    return lowered.replace("-", " ").replace("–", " ").replace("‐", " ").replace("’", "'").replace("\n", " ").replace("\t", " ")
+    return (
+        lowered.replace("-", " ")
+        .replace("–", " ")
+        .replace("‐", " ")
+        .replace("’", "'")
+        .replace("\n", " ")
+        .replace("\t", " ")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +159,13 @@ def _build() -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
 def _cache_path(name: str) -> Path:
     """A cache file keyed by the reference data and this module, so any change to either rebuilds it."""
     stamp = hashlib.sha256()
-    for path in sorted(reference.DATA_DIR.glob("*.csv")) + [Path(__file__)]:
+    for path in [*sorted(reference.DATA_DIR.glob("*.csv")), Path(__file__)]:
         info = path.stat()
         stamp.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns};".encode())
-    root = Path(os.environ.get("NETRAL_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "netral")
+    root = Path(
+        os.environ.get("NETRAL_CACHE_DIR")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "netral"
+    )
     return root / f"text-{name}-{stamp.hexdigest()[:16]}.pickle"
 
 

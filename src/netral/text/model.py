@@ -80,7 +80,7 @@ class RoleMention:
     subject_type: str  # ANNOTATION subject type, "" when the role is no violator type (supervisors, lawyers, ...)
     concrete: bool
     person: int | None  # index into Doc.persons
-    speaker: bool = False  # this mention quotes the person ("kata Camat X"), it does not accuse them
+    speaker: bool = False  # quoted or acting on the case ("kata Camat X", "Bupati X menjatuhkan sanksi"), not accused
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,6 @@ class NumberFinder:
 
     def __init__(self) -> None:
         instruments: dict[str, str] = lexicon.load("numbers")["instruments"]
-        self.instruments = CueIndex({short: [] for short in instruments.values()} | {})
         sets: dict[str, list[str]] = {}
         for written, short in instruments.items():
             sets.setdefault(short, []).extend(f"{alt}(?![\\w-])" for alt in written.split("|"))
@@ -46,8 +45,10 @@ class NumberFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc.letter_numbers = find_letter_numbers(doc.text)
         taken = [(r.start, r.end) for r in doc.letter_numbers]
-        refs = []
-        found = sorted((start, -end, short) for short, spans in self.instruments.find(doc.text).items() for start, end in spans)
+        refs: list[Reference] = []
+        found = sorted(
+            (start, -end, short) for short, spans in self.instruments.find(doc.text).items() for start, end in spans
+        )
         for start, neg_end, short in found:
             m = _NUMBER_AFTER.match(doc.text, -neg_end)
             if m is None or (refs and start < refs[-1].end) or any(s <= m.start("num") < e for s, e in taken):

@@ -16,7 +16,7 @@ from netral.text.pipeline import register
 
 # What may stand between a body and its region: "(Bawaslu) Provinsi", "Kab.", "Kabupaten/Kota".
 _BETWEEN = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:Provinsi|Prov\.?|Kabupaten|Kab\.?|Kota|Kecamatan|Kec\.)\s*)?$")
-_NATIONAL = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:RI|Republik Indonesia|Pusat)\b")
+_NATIONAL = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI|Republik Indonesia|Pusat)\b")
 
 
 class _Body:
@@ -37,9 +37,7 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        matches = sorted(
-            ((start, -end, key) for key, spans in self.forms.find(text).items() for start, end in spans)
-        )
+        matches = sorted(((start, -end, key) for key, spans in self.forms.find(text).items() for start, end in spans))
         found: list[Organisation] = []
         for start, neg_end, key in matches:
             if found and start < found[-1].end:

@@ -10,86 +10,29 @@ Papandangan"), or as the source of a quote ("kata Didin"). Every position or gro
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 import ahocorasick
 
 from netral.text import lexicon
+from netral.text.cues import CueIndex
 from netral.text.gazetteer import fold_lowered
 from netral.text.model import Doc, Person, RoleMention
 from netral.text.pipeline import register
+from netral.text.spans import WORDS, Headlines, Intervals, Tokens, ends_with, phrases, strip_people_words
 
 _TOKEN = re.compile(r"\([^)\n]{0,60}\)|[A-Za-z0-9][\w'’]*(?:[-/][\w'’]+)*\.?|,|[^\s\w]")
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _INITIALS = re.compile(r"\b(?:ber)?inisial\s+(?P<list>[A-Z]{1,4}(?:\s*(?:,|dan|&)\s*[A-Z]{1,4}\b)*)")
 _ANCHOR = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?(?:(?:di|dari|asal)\s+(?:lingkungan\s+|lingkup\s+)?)?")
 _ACTING = re.compile(r"(?:pj|plt|plh|pelaksana tugas)\.?\s+$")
-_TAIL_CONNECTORS = frozenset({"dan", "bidang", "se", "kota", "kabupaten", "provinsi", "kab.", "urusan", "kecamatan", "desa"})
-_WORDS = re.compile(r"[\w'’-]+|,")
+_SPEAKER = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:[,.]|$)")
+_TAIL_CONNECTORS = frozenset(
+    {"dan", "bidang", "se", "kota", "kabupaten", "provinsi", "kab.", "urusan", "kecamatan", "desa"}
+)
+_RECIPIENT = frozenset({"kepada", "ke"})
 _CONJUNCTIONS = frozenset({"dan", "serta", "maupun", "atau", ","})
-_PEOPLE_WORDS = ("orang", "oknum")
-
-
-def _phrases(values: list[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(_WORDS.findall(v.lower())) for v in values)
-
-
-def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    n = len(words)
-    return bool(
-        (n and (words[-1],) in phrases)
-        or (n > 1 and (words[-2], words[-1]) in phrases)
-        or (n > 2 and (words[-3], words[-2], words[-1]) in phrases)
-    )
-
-
-def _strip_people_words(words: list[str]) -> list[str]:
-    """ "dua orang oknum" → "dua": the count or determiner before the filler words."""
-    end = len(words)
-    while end and words[end - 1] in _PEOPLE_WORDS:
-        end -= 1
-    return words[:end]
-
-
-class _Headlines:
-    """Title Case lines ("Polri Ajak Masyarakat Laporkan Polisi Tak Netral") capitalise every word: no names there.
-    Lines are judged lazily, only where a role is mentioned."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known: dict[int, bool] = {}
-
-    def covers(self, offset: int) -> bool:
-        start = self.text.rfind("\n", 0, offset) + 1
-        if start not in self.known:
-            end = self.text.find("\n", offset)
-            words = [w for w in self.text[start : end if end >= 0 else len(self.text)].split() if w[0].isalpha()]
-            self.known[start] = 4 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-        return self.known[start]
-
-
-class _Intervals:
-    """Sorted, merged character ranges with fast membership tests."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        self.exact_starts = {s for s, _ in spans}
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def covers(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-    def starts_at(self, offset: int) -> bool:
-        return offset in self.exact_starts
 
 
 def _norm_degree(value: str) -> str:
@@ -101,7 +44,6 @@ class _Parsed:
     tail_end: int
     head_end: int = 0
     place: bool = False
-    tail_tokens: int = 0
     rank: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     name: list[tuple[int, int, str]] = field(default_factory=list)
@@ -122,7 +64,7 @@ class _Lexicon:
         self.degrees = frozenset(_norm_degree(d) for d in data["degrees"])
         self.max_count = int(data["max_concrete_count"])
         self.organisers = frozenset(data["organiser_words"])
-        self.generic_before = _phrases(data["generic_before"])
+        self.generic_before = phrases(data["generic_before"])
         ranks: dict[str, list[list[str]]] = {}
         for rank in sorted(data["ranks"], key=lambda r: -len(r.split())):
             words = [w.rstrip(".").casefold() for w in rank.split()]
@@ -133,20 +75,24 @@ class _Lexicon:
             self.heads.add_word(key, key)
         self.heads.make_automaton()
         self.head_words = frozenset(key.split()[0] for key in self.positions)
-        self.concrete_before = _phrases(data["concrete_before"])
-        self.candidate_before = _phrases(data["candidate_before"])
-        self.relation_before = _phrases(data["relation_words"])
-        self.speech_words = _phrases(data["speech_verbs"])
-        verbs = lexicon.words_pattern(data["speech_verbs"])
-        self.speech_after = re.compile(rf"[\s,]*(?:\([^)]*\)\s*)?{verbs}\b", re.I)
-        self.speech_name = re.compile(rf"(?<![\w])(?:kata|ujar|ucap|jelas|ungkap|tegas|terang|tutur|imbuh|tambah|harap|pungkas|tandas|lanjut)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:[,.]|$)")
-        self.reverse = re.compile(rf"(?:^|[\n.;:–—\"“”]\s*|-\s+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$")
+        self.concrete_before = phrases(data["concrete_before"])
+        self.candidate_before = phrases(data["candidate_before"])
+        self.relation_before = phrases(data["relation_words"])
+        self.speech_words = phrases(data["speech_verbs"])
+        acts = lexicon.words_pattern(data["speech_verbs"] + data["authority_verbs"])
+        self.speech_after = re.compile(rf"[\s,]*(?:\([^)]*\)\s*)?{acts}\b", re.I)
+        self.forward_words = frozenset(data["forward_words"])
+        # "kata Didin", "ujar Rusdin": quote attributions name their speaker.
+        self.speech = CueIndex({"speech": [rf"{w}\s+" for w in data["attribution_verbs"]]})
+        self.reverse = re.compile(
+            rf"(?:^|[\n.;:–—\"“”]\s*|-\s+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$"
+        )
 
-    def rank_at(self, tokens: list[tuple[int, int, str]], i: int) -> int:
+    def rank_at(self, tokens: Tokens, i: int) -> int:
         """Number of tokens of the longest rank starting at token i (0 if none)."""
         first = tokens[i][2].rstrip(".").casefold()
         for words in self.ranks.get(first, []):
-            if len(words) <= len(tokens) - i and all(
+            if tokens.has(i + len(words) - 1) and all(
                 tokens[i + k][2].rstrip(".").casefold() == w for k, w in enumerate(words)
             ):
                 return len(words)
@@ -164,46 +110,62 @@ class PersonFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        covered = _Intervals([(r.start, r.end) for r in doc.region_mentions] + [(o.start, o.end) for o in doc.organisations])
-        headlines = _Headlines(text)
+        covered = Intervals(
+            [(r.start, r.end) for r in doc.region_mentions] + [(o.start, o.end) for o in doc.organisations]
+        )
+        headlines = Headlines(text)
         persons: list[Person] = []
         by_name: dict[str, int] = {}
         roles: list[RoleMention] = []
         for start, end, head in self._heads(doc):
             subject_type = self.lex.positions[head]
-            before = _WORDS.findall(doc.lowered[max(0, start - 30) : start])
-            if self._candidate(before) or self._relation(before):
-                subject_type = ""
+            before = WORDS.findall(doc.lowered[max(0, start - 30) : start])
+            if self._candidate(before) or self._relation(before) or self._addressee(before):
+                subject_type = ""  # a candidate's office, someone's relative, or where a case is sent
             headline = headlines.covers(start)
             group = head in self.lex.group_nouns
             parsed = (
-                _Parsed(end, end) if headline or group else self._parse(text, end, head in self.lex.place_heads, covered)
+                _Parsed(end, end)
+                if headline or group
+                else self._parse(text, end, head in self.lex.place_heads, covered)
             )
             if any(w in self.lex.organisers for w in text[end : parsed.tail_end].replace(",", " ").split()):
                 subject_type = ""  # an organiser's or supervisor's office, e.g. "Kepala Bagian ... Bawaslu Kalsel"
             person_index = None
             if not (headline or group):
                 person_index = self._person(text, start, parsed, subject_type, persons, by_name)
-            generic = _ends_with(_strip_people_words(before), self.lex.generic_before)
+            generic = ends_with(strip_people_words(before), self.lex.generic_before)
             concrete = not generic and (
                 person_index is not None
                 or parsed.place
                 or self._anchored(text, parsed.head_end, covered)
                 or self._concrete_before(before)
             )
-            speaker = person_index is not None and self._speaks(text, start, parsed)
-            roles.append(RoleMention(start, max(parsed.tail_end, end), head, subject_type, concrete, person_index, speaker))
-        for m in self.lex.speech_name.finditer(text):
+            speaker = not group and not headline and self._speaks(text, start, parsed)
+            roles.append(
+                RoleMention(start, max(parsed.tail_end, end), head, subject_type, concrete, person_index, speaker)
+            )
+        for _, verb_end in self.lex.speech.find(doc.lowered)["speech"]:
+            m = _SPEAKER.match(text, verb_end)
+            if m is None:
+                continue
             words = m.group("name").split()
             # "terang Azhar Ketua Bawaslu": the name stops where an office begins.
-            cut = next((k for k, w in enumerate(words) if w.lower() in self.lex.head_words or w.casefold() in self.lex.tail_words), len(words))
+            cut = next(
+                (
+                    k
+                    for k, w in enumerate(words)
+                    if w.lower() in self.lex.head_words or w.casefold() in self.lex.tail_words
+                ),
+                len(words),
+            )
             if cut and words[0] not in self.lex.not_names:
                 name = " ".join(words[:cut])
                 index = self._add(persons, by_name, Person(m.start("name"), m.start("name") + len(name), name))
                 persons[index].speaker = True
         doc.initials = [
             (m.start("list"), code)
-            for m in _INITIALS.finditer(text)
+            for m in (_INITIALS.finditer(text) if "inisial" in doc.lowered else ())
             for code in re.split(r"\s*(?:,|dan|&)\s*", m.group("list"))
         ]
         doc.persons, doc.roles = persons, roles
@@ -253,46 +215,57 @@ class PersonFinder:
             if not reverse or reverse.group("name").split()[0] in self.lex.not_names:
                 return None
             person = Person(
-                reverse.start("name"), reverse.end("name"), reverse.group("name"), position, subject_type=subject_type or None
+                reverse.start("name"),
+                reverse.end("name"),
+                reverse.group("name"),
+                position,
+                subject_type=subject_type or None,
             )
         index = self._add(persons, by_name, person)
         persons[index].speaker = persons[index].speaker or self._speaks(text, start, parsed)
         return index
 
     def _speaks(self, text: str, start: int, parsed: _Parsed) -> bool:
-        """Quoted as a source: "kata Kepala X", "Kepala X Fulan menanggapi ..."."""
+        """Quoted as a source or acting on the case: "kata Kepala X", "Kepala X Fulan menanggapi ...",
+        "Bupati X menjatuhkan sanksi ..."."""
         after = parsed.end if parsed.name else parsed.tail_end
         return bool(
-            _ends_with(_WORDS.findall(text[max(0, start - 20) : start].lower()), self.lex.speech_words)
+            ends_with(WORDS.findall(text[max(0, start - 20) : start].lower()), self.lex.speech_words)
             or self.lex.speech_after.match(text, after)
         )
 
     @staticmethod
-    def _anchored(text: str, pos: int, covered: _Intervals) -> bool:
+    def _anchored(text: str, pos: int, covered: Intervals) -> bool:
         """A role tied to a named place or body: "ASN Kukar", "ASN di Bengkalis", "camat di lingkup Pemkab X"."""
         m = _ANCHOR.match(text, pos)
         return m is not None and covered.starts_at(m.end())
 
     def _concrete_before(self, before: list[str]) -> bool:
-        if _ends_with(before, self.lex.concrete_before):
+        if ends_with(before, self.lex.concrete_before):
             return True
-        stripped = _strip_people_words(before)
-        if _ends_with(stripped, self.lex.concrete_before):
+        stripped = strip_people_words(before)
+        if ends_with(stripped, self.lex.concrete_before):
             return True
         return bool(stripped) and stripped[-1].isdigit() and 1 <= int(stripped[-1]) <= self.lex.max_count
 
     def _candidate(self, before: list[str]) -> bool:
         """ "calon Bupati", and "calon Gubernur dan Wakil Gubernur": the candidacy carries over a coordination."""
-        if _ends_with(before, self.lex.candidate_before):
+        if ends_with(before, self.lex.candidate_before):
             return True
-        return bool(before) and before[-1] in _CONJUNCTIONS and any(
-            _ends_with(before[:-k], self.lex.candidate_before) for k in (2, 3)
+        return (
+            bool(before)
+            and before[-1] in _CONJUNCTIONS
+            and any(ends_with(before[:-k], self.lex.candidate_before) for k in (2, 3))
         )
+
+    def _addressee(self, before: list[str]) -> bool:
+        """ "meneruskan hasilnya kepada Bupati": the office the case is sent to."""
+        return bool(before) and before[-1] in _RECIPIENT and any(w in self.lex.forward_words for w in before[-6:-1])
 
     def _relation(self, before: list[str]) -> bool:
         """ "istri Gubernur", "anak dari Kepala Desa": the role is someone else's."""
         trimmed = before[:-1] if before and before[-1] == "dari" else before
-        return _ends_with(trimmed, self.lex.relation_before)
+        return ends_with(trimmed, self.lex.relation_before)
 
     @staticmethod
     def _add(persons: list[Person], by_name: dict[str, int], person: Person) -> int:
@@ -308,15 +281,15 @@ class PersonFinder:
         persons.append(person)
         return len(persons) - 1
 
-    def _parse(self, text: str, pos: int, place_head: bool, covered: _Intervals) -> _Parsed:
+    def _parse(self, text: str, pos: int, place_head: bool, covered: Intervals) -> _Parsed:
         lex = self.lex
         line_end = text.find("\n", pos)
-        limit = min(pos + 160, len(text) if line_end < 0 else line_end)
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, pos, limit)]
+        limit = min(pos + 130, len(text) if line_end < 0 else line_end)
+        tokens = Tokens(_TOKEN.finditer(text, pos, limit))
         parsed = _Parsed(tail_end=pos, head_end=pos)
-        after_comma = False
+        after_comma = placing = False
         i = 0
-        while i < len(tokens):
+        while tokens.has(i):
             s, e, tok = tokens[i]
             bare = tok.rstrip(".")
             if tok == ",":
@@ -333,42 +306,53 @@ class PersonFinder:
             if covered.covers(s):
                 if parsed.name:
                     break
-                parsed.place, parsed.tail_tokens, parsed.tail_end = True, parsed.tail_tokens + 1, e
+                parsed.place, parsed.tail_end = True, e
                 i += 1
                 continue
             n_rank = lex.rank_at(tokens, i)
             if n_rank and not (parsed.name and bare in ("TNI", "Pol")):
                 parsed.name, parsed.honorifics = [], []
-                parsed.rank = [t for _, _, t in tokens[i : i + n_rank]]
+                parsed.rank = [tokens[k][2] for k in range(i, i + n_rank)]
                 i += n_rank
                 continue
-            if tok in lex.honorifics and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper():
-                if tok not in lex.honorific_names or (i + 2 < len(tokens) and tokens[i + 2][2][:1].isupper()):
-                    parsed.honorifics.append(tok)
-                    i += 1
-                    continue
+            if self._honorific_at(tokens, i):
+                parsed.honorifics.append(tok)
+                i += 1
+                continue
             if tok[0].islower() or tok[0].isdigit():
                 if parsed.name:
                     break
                 if tok.casefold() in _TAIL_CONNECTORS or (tok[0].isdigit() and not after_comma):
-                    parsed.tail_tokens += 1
+                    if tok[0].isdigit() and place_head:  # a unit or school number: "Kodim 0908/Bontang", "SMPN 3"
+                        parsed.place = placing = True
+                        parsed.tail_end = e
                     i += 1
                     continue
                 break
             if i > 0 and not parsed.name and len(tok) > 3 and bare.lower() in lex.head_words:
                 break  # the next role of a list: "Camat Carita, Camat Mandalawangi"
             is_acronym = bare.isupper() and len(bare) >= 2
-            if bare.casefold() in lex.tail_words or (is_acronym and not place_head and not after_comma and not parsed.name):
+            if is_acronym and place_head and not parsed.name and tokens.has(i + 1) and tokens[i + 1][2][0].isdigit():
+                parsed.place, parsed.tail_end, placing = True, e, True  # "Kepala Sekolah SMPN 3 Kandangan"
+                i += 1
+                continue
+            if bare.casefold() in lex.tail_words or (
+                is_acronym and not place_head and not after_comma and not parsed.name
+            ):
                 if parsed.name:
                     break
-                parsed.tail_tokens += 1
                 parsed.tail_end = e
                 i += 1
                 continue
             if is_acronym and not (parsed.name or parsed.rank or place_head):
                 break  # "Caleg DPR RI, DPD": capitals start a name only as initials of an office holder or after a rank
-            if place_head and not parsed.place and not after_comma and not parsed.name and not is_acronym:
-                parsed.place, parsed.tail_end = True, e
+            if (
+                place_head
+                and not (after_comma or parsed.name or parsed.rank or is_acronym)
+                and (not parsed.place or placing)
+            ):
+                # An unresolved place name runs to the comma: "Kepala Desa Sungai Rangas, Fulan".
+                parsed.place, parsed.tail_end, placing = True, e, True
                 i += 1
                 continue
             if bare in lex.not_names and not parsed.name:
@@ -381,6 +365,13 @@ class PersonFinder:
             parsed.end = parsed.name[-1][1]
             parsed.degrees, parsed.end = self._degrees(text, parsed.end)
         return parsed
+
+    def _honorific_at(self, tokens: Tokens, i: int) -> bool:
+        """ "H. Slamet": an honorific before a capitalised word; "Andi" only before a further name word."""
+        tok = tokens[i][2]
+        if tok not in self.lex.honorifics or not (tokens.has(i + 1) and tokens[i + 1][2][:1].isupper()):
+            return False
+        return tok not in self.lex.honorific_names or (tokens.has(i + 2) and tokens[i + 2][2][:1].isupper())
 
     def _degrees(self, text: str, pos: int) -> tuple[list[str], int]:
         degrees: list[str] = []

@@ -36,6 +36,7 @@ class _Lexicon:
         self.dateline_ignored = frozenset(data["dateline_ignored_codes"])
         # "Karo Penmas", "Kaur Keuangan": a position abbreviation that is also a regency name.
         self.positions = frozenset(lexicon.load("persons")["positions"])
+        self.everyday_words = frozenset(data["everyday_word_names"])
         self.triggers = CueIndex(
             {level: [re.escape(w) + r"\.?\s+" for w in data[f"{level}_triggers"]] for level in ("kecamatan", "desa")}
         )
@@ -140,6 +141,8 @@ class RegionResolver:
             in_dateline = doc.dateline is not None and doc.dateline.start <= start < doc.dateline.end
             if in_dateline:
                 options = [c for c in options if c.code[:2] not in lex.dateline_ignored]
+            elif kind is None and folded[start:end] in lex.everyday_words:
+                options = [Candidate(c.code, c.level, c.kind, c.via, True, c.upper_only) for c in options]
             if options:
                 via = "alias" if all(c.via == "alias" for c in options) else "name"
                 mentions.append(_Mention(start, end, options, kind is not None, via))

@@ -27,7 +27,7 @@ def split(text: str, abbreviations: frozenset[str]) -> list[Span]:
             if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“'("):
                 continue
             before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            word = before.group(1).lower().lstrip("(\"“") if before else ""
+            word = before.group(1).lower().lstrip('("“') if before else ""
             if word in abbreviations or (len(word) == 1 and word.isalpha()) or "." in word:
                 continue
         _append(text, start, end, spans)

@@ -47,4 +47,6 @@ def read(path: Path) -> Source:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise DocumentError(f'{path}: no "text" string in the JSON object')
     url, published = data.get("url"), data.get("published")
-    return Source(data["text"], url if isinstance(url, str) else None, published if isinstance(published, str) else None)
+    return Source(
+        data["text"], url if isinstance(url, str) else None, published if isinstance(published, str) else None
+    )

@@ -17,6 +17,8 @@ from netral.text.cues import CueIndex, sentence_of, starts_of
 from netral.text.model import Doc
 from netral.text.pipeline import register
 
+_PURPOSE = re.compile(r"\b(?:untuk|agar|supaya|akan|bisa|dapat|terancam)\s+$")
+
 
 @register
 class StageClassifier:
@@ -37,13 +39,17 @@ class StageClassifier:
         starts = starts_of(doc.sentences)
         ruled_out = set(doc.ruled_out)
         with_violator = {sentence_of(starts, r.start) for r in doc.roles if r.subject_type}
-        hits = {
-            stage: [i for i in found if i not in ruled_out and (stage != "sanctioned" or i in with_violator)]
-            for stage, found in self.cues.sentences(doc.lowered, starts).items()
-        }
+        hits: dict[str, list[int]] = {}
+        for stage, spans in self.cues.find(doc.lowered).items():
+            if stage == "sanctioned":  # "untuk dijatuhi sanksi": a purpose, not a sanction yet
+                spans = [(s, e) for s, e in spans if not _PURPOSE.search(doc.lowered, max(0, s - 12), s)]
+            found = dict.fromkeys(sentence_of(starts, s) for s, _ in spans)
+            hits[stage] = [i for i in found if i not in ruled_out and (stage != "sanctioned" or i in with_violator)]
         reached = [stage for stage in self.order if hits[stage]]
         stages = reached[-1:]
-        if stages == ["sanctioned"] and any(self.pending.search(doc.sentence_text(i).lower()) for i in hits["forwarded"]):
+        if stages == ["sanctioned"] and any(
+            self.pending.search(doc.sentence_text(i).lower()) for i in hits["forwarded"]
+        ):
             stages.insert(0, "forwarded")
         dismissals = hits["dismissed"]
         if "forwarded" in reached:

@@ -68,7 +68,7 @@ class ViolationClassifier:
         candidates = [
             i
             for i in range(len(doc.sentences))
-            if i not in ruled_out and (i in initials_in or any(r.concrete and r.subject_type for r in roles_in[i]))
+            if i not in ruled_out and (i in initials_in or any(_violator(r) for r in roles_in[i]))
         ]
         if not candidates:
             return doc
@@ -90,9 +90,9 @@ class ViolationClassifier:
 
     @staticmethod
     def _types(doc: Doc, cases: list[int], roles_in: list[list[RoleMention]], initials_in: set[int]) -> list[str]:
-        types = {r.subject_type for i in cases for r in roles_in[i] if r.concrete and r.subject_type}
+        types = {r.subject_type for i in cases for r in roles_in[i] if _violator(r)}
         for i in cases:
-            if i in initials_in and not any(r.concrete and r.subject_type for r in roles_in[i]):
+            if i in initials_in and not any(_violator(r) for r in roles_in[i]):
                 # "berinisial AD": the type of the last violator role named before.
                 earlier = [r for r in doc.roles if r.subject_type and r.start < doc.sentences[i].start]
                 types.add(earlier[-1].subject_type if earlier else "other")
@@ -121,6 +121,11 @@ class ViolationClassifier:
                 code = "D5"
             findings.append(Finding(code, kind.kind, " ".join(evidence.split()), kind.confidence))
         return findings
+
+
+def _violator(role: RoleMention) -> bool:
+    """A concrete person or group of a violator type who is not speaking ("Bupati X mengajak ...")."""
+    return role.concrete and bool(role.subject_type) and not role.speaker
 
 
 def _roles_by_sentence(doc: Doc, starts: list[int]) -> list[list[RoleMention]]:

@@ -42,10 +42,20 @@ def render_table(name: str, result: dict[str, Any]) -> str:
         f"   regencies     {join(result['regencies'])}",
         f"   dates         {join(result['dates'])}",
     ]
-    people = [p["name"] + (f" ({p['position']})" if p["position"] else "") for p in result["persons"][:6]]
+    people = [p["name"] + (f" ({p['position']})" if p["position"] else "") for p in _people(result["persons"])]
     if people:
         lines.append(f"   persons       {join(people)}")
     return "\n".join(lines)
+
+
+def _people(mentions: list[dict[str, Any]], limit: int = 6) -> list[dict[str, Any]]:
+    """One line per person: a later short mention ("Azhar") is the same person as an earlier full one."""
+    shown: list[dict[str, Any]] = []
+    for mention in mentions:
+        words = mention["name"].split()
+        if not any(set(words) <= set(seen["name"].split()) for seen in shown):
+            shown.append(mention)
+    return shown[:limit]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,7 +18,9 @@ from netral.text.sources import expand
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold JSON files (see ANNOTATION.md)")
-    parser.add_argument("results", metavar="RESULTS", help="results JSONL (one object a line, with 'doc'), or a folder of documents")
+    parser.add_argument(
+        "results", metavar="RESULTS", help="results JSONL (one object a line, with 'doc'), or a folder of documents"
+    )
     parser.add_argument("--min", action="append", default=[], metavar="FIELD=F1", help="fail when FIELD's F1 is below")
 
 
@@ -61,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
     for item in args.min:
         field, _, value = item.partition("=")
         if field not in scoring.FIELDS or not value:
-            print(f"netral evaluate: --min {item}: expected FIELD=F1 with FIELD one of {', '.join(scoring.FIELDS)}", file=sys.stderr)
+            print(
+                f"netral evaluate: --min {item}: expected FIELD=F1 with FIELD one of {', '.join(scoring.FIELDS)}",
+                file=sys.stderr,
+            )
             return 2
         minimums[field] = float(value)
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
