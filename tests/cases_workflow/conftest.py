@@ -31,7 +31,9 @@ def letter(number: str = "0123/PP.01.02/K.KS-05/10/2024", day: dt.date = LETTER_
 def valid_inputs(track_kind: str, t: Transition, *, tracks: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Inputs that satisfy every requirement of `t` (choosing `tracks`, default: all, when the actor chooses)."""
     chosen = tracks if tracks is not None else t.opens
-    needed = list(t.requires) + [k for kind in (chosen if t.choose else t.opens) for k in t.requires_if_opens.get(kind, ())]
+    needed = list(t.requires) + [
+        k for kind in (chosen if t.choose else t.opens) for k in t.requires_if_opens.get(kind, ())
+    ]
     values: dict[str, Any] = {
         "reason": "Tidak memenuhi unsur; dijelaskan dalam berita acara.",
         "missing_items": ["bukti", "waktu_tempat"],

@@ -74,7 +74,12 @@ def test_the_parser_reads_every_segment() -> None:
 
 def test_sequences_past_999_keep_all_their_digits() -> None:
     number = registration_number(
-        1234, intake="laporan", regime="pemilu", office_level="Prov", region_code="22", registered_on=dt.date(2024, 1, 2)
+        1234,
+        intake="laporan",
+        regime="pemilu",
+        office_level="Prov",
+        region_code="22",
+        registered_on=dt.date(2024, 1, 2),
     )
     assert number == "1234/Reg/LP/PL/Prov/22/I/2024"
     assert parse_registration_number(number).seq == 1234

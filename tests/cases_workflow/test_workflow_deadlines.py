@@ -64,7 +64,9 @@ def test_the_follow_up_clock_does_not_restart_in_clarification_and_study() -> No
     for state in ("teregistrasi", "klarifikasi", "kajian"):
         # Pemilu: 7 days from registration; Pilkada: 3 days from receipt (UU 10/2016 Pasal 134(5))
         assert deadline_for("bawaslu", state, later, "pemilu", "Asia/Makassar", events=events) == eod(2024, 10, 9, WITA)
-        assert deadline_for("bawaslu", state, later, "pilkada", "Asia/Makassar", events=events) == eod(2024, 10, 4, WITA)
+        assert deadline_for("bawaslu", state, later, "pilkada", "Asia/Makassar", events=events) == eod(
+            2024, 10, 4, WITA
+        )
 
 
 def test_without_the_event_the_clock_starts_when_the_state_was_entered() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netral.cases.workflow import WORKFLOW_FILE, CASE_REGIMES, Workflow, WorkflowError, read_workflow
+from netral.cases.workflow import CASE_REGIMES, WORKFLOW_FILE, Workflow, WorkflowError, read_workflow
 from netral.rules.catalogue import STARTS_ON, load_catalogue
 
 
@@ -122,8 +122,11 @@ def test_it_refuses_an_unreachable_state(tmp_path: Path) -> None:
 
 
 def test_it_refuses_a_non_terminal_dead_end(tmp_path: Path) -> None:
-    path = _edited(tmp_path, 'code = "tidak_diregistrasi"\n  name = "Tidak diregistrasi"\n  terminal = true\n',
-                   'code = "tidak_diregistrasi"\n  name = "Tidak diregistrasi"\n  terminal = false\n')
+    path = _edited(
+        tmp_path,
+        'code = "tidak_diregistrasi"\n  name = "Tidak diregistrasi"\n  terminal = true\n',
+        'code = "tidak_diregistrasi"\n  name = "Tidak diregistrasi"\n  terminal = false\n',
+    )
     err = _refused(path)
     assert err.entry == "track bawaslu state tidak_diregistrasi"
     assert "no way out" in err.problem
@@ -182,3 +185,16 @@ def test_it_refuses_a_child_track_nobody_opens(tmp_path: Path) -> None:
 def test_it_refuses_a_bad_registration_table(tmp_path: Path) -> None:
     err = _refused(_edited(tmp_path, 'pilkada = ["PB", "PW", "PG"]', 'pilkada = ["PB", "PL"]'))
     assert err.entry == "registration"
+
+
+def test_the_workflow_roles_are_the_account_roles_and_only_case_handlers_act(wf: Workflow) -> None:
+    """Drift check against netral.accounts (roles.toml): same codes; whoever takes a transition may handle cases
+    (cases.transition) or respond to referrals (referrals.respond); the others take none."""
+    from netral.accounts.roles import role_table
+
+    table = role_table().roles
+    assert {r.code for r in wf.roles} == set(table)
+    acting = {role for track in wf.tracks for t in track.transitions for role in t.roles}
+    for code, spec in table.items():
+        handles = bool({"cases.transition", "referrals.respond"} & spec.capabilities)
+        assert (code in acting) == handles, code

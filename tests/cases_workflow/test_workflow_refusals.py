@@ -14,6 +14,10 @@ DECREE = {"decree_number": "800/1234/BKPSDM/2024", "decree_date": dt.date(2024, 
 SEVERE = "Penurunan jabatan setingkat lebih rendah selama 12 bulan"
 
 
+def sanction(level: str, kind: str = SEVERE) -> dict[str, Any]:
+    return {"sanction": {"level": level, "type": kind, **DECREE}}
+
+
 def refused(*args: Any, **kwargs: Any) -> IllegalTransition:
     kwargs.setdefault("today", TODAY)
     with pytest.raises(IllegalTransition) as info:
@@ -24,7 +28,7 @@ def refused(*args: Any, **kwargs: Any) -> IllegalTransition:
 
 
 def test_it_refuses_a_transition_from_the_wrong_state() -> None:
-    err = refused("asn", "telaah_bkn", "catat_sanksi", "ppk_officer", {"sanction": {"level": "berat", "type": SEVERE, **DECREE}})
+    err = refused("asn", "telaah_bkn", "catat_sanksi", "ppk_officer", sanction("berat"))
     assert err.reason == "wrong_state"
     assert err.message_id.startswith("'Catat keputusan sanksi PPK' tidak dapat dilakukan pada status 'Telaah BKN'")
     assert "(hanya dari 'Rekomendasi dikirim; menunggu sanksi PPK'" in err.message_id
@@ -33,7 +37,13 @@ def test_it_refuses_a_transition_from_the_wrong_state() -> None:
 
 
 def test_it_refuses_a_role_that_may_not_take_the_transition() -> None:
-    err = refused("asn", "menunggu_ppk", "catat_sanksi", "bkn_reviewer", {"sanction": {"level": "berat", "type": SEVERE, **DECREE}})
+    err = refused(
+        "asn",
+        "menunggu_ppk",
+        "catat_sanksi",
+        "bkn_reviewer",
+        sanction("berat"),
+    )
     assert err.reason == "role_not_allowed"
     assert err.message_id == (
         "Peran 'Penelaah BKN (dahulu KASN)' tidak berwenang melakukan 'Catat keputusan sanksi PPK'. "
@@ -76,50 +86,66 @@ def test_it_refuses_a_blank_reason() -> None:
 
 
 def test_it_refuses_a_receipt_number_where_a_register_number_is_needed() -> None:
-    err = refused("bawaslu", "diterima", "registrasi", "bawaslu_kabkota", {"registration": "002/LP/PL/Kab/27.09/III/2024"})
+    err = refused(
+        "bawaslu", "diterima", "registrasi", "bawaslu_kabkota", {"registration": "002/LP/PL/Kab/27.09/III/2024"}
+    )
     assert err.reason == "invalid_input"
     assert "bukan nomor registrasi" in err.message_id
 
 
 def test_it_refuses_a_sanction_level_the_catalogue_does_not_have_for_asn() -> None:
-    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": {"level": "keras", "type": SEVERE, **DECREE}})
+    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", sanction("keras"))
     assert err.reason == "invalid_input"
     assert "Tingkat sanksi 'keras' tidak berlaku di sini" in err.message_id
 
 
 @pytest.mark.parametrize("level", ["administratif", "pidana", "desa", "internal"])
 def test_the_siasn_block_and_other_regimes_are_not_a_ppk_sanction(level: str) -> None:
-    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": {"level": level, "type": SEVERE, **DECREE}})
+    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", sanction(level))
     assert err.field == "sanction"
 
 
 def test_it_refuses_a_penalty_that_does_not_belong_to_the_level() -> None:
     err = refused(
-        "asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": {"level": "sedang", "type": SEVERE, **DECREE}}
+        "asn",
+        "menunggu_ppk",
+        "catat_sanksi",
+        "ppk_officer",
+        sanction("sedang"),
     )
     assert "Jenis sanksi" in err.message_id and "Pemotongan tunjangan kinerja 25% selama 6 bulan" in err.message_id
 
 
 def test_it_refuses_a_superseded_pp_53_sanction() -> None:
-    sanction = {"level": "berat", "type": "Pembebasan dari jabatan", "code": "pp53_berat", **DECREE}
-    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": sanction})
+    given = {"level": "berat", "type": "Pembebasan dari jabatan", "code": "pp53_berat", **DECREE}
+    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": given})
     assert "Kode sanksi 'pp53_berat'" in err.message_id
 
 
 def test_it_refuses_a_decree_dated_in_the_future() -> None:
-    sanction = {"level": "berat", "type": SEVERE, "decree_number": "800/1/2025", "decree_date": dt.date(2025, 1, 2)}
-    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": sanction})
+    given = {"level": "berat", "type": SEVERE, "decree_number": "800/1/2025", "decree_date": dt.date(2025, 1, 2)}
+    err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": given})
     assert err.message_id == "Tanggal keputusan sanksi (02-01-2025) tidak boleh di masa depan."
 
 
 def test_it_refuses_a_datetime_where_a_date_is_needed() -> None:
-    sanction = {"level": "berat", "type": SEVERE, "decree_number": "800/1/2024", "decree_date": dt.datetime(2024, 11, 1)}
+    sanction = {
+        "level": "berat",
+        "type": SEVERE,
+        "decree_number": "800/1/2024",
+        "decree_date": dt.datetime(2024, 11, 1),
+    }
     err = refused("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": sanction})
     assert "harus berupa tanggal" in err.message_id
 
 
 def test_iso_dates_are_accepted() -> None:
-    sanction = {"level": "moral", "type": "Pernyataan secara terbuka", "decree_number": "800/9", "decree_date": "2024-11-01"}
+    sanction = {
+        "level": "moral",
+        "type": "Pernyataan secara terbuka",
+        "decree_number": "800/9",
+        "decree_date": "2024-11-01",
+    }
     out = apply("asn", "menunggu_ppk", "catat_sanksi", "ppk_officer", {"sanction": sanction}, today=TODAY)
     assert out.inputs["sanction"].decree_date == dt.date(2024, 11, 1)
     assert out.inputs["sanction"].code == "moral_terbuka"
@@ -131,11 +157,17 @@ def test_the_siasn_block_is_refused_before_the_ppk_deadline_has_passed(wf: Workf
     assert err.reason == "not_overdue"
     assert "hanya dapat dilakukan setelah batas waktu" in err.message_id
     assert [t.code for t in wf.available("asn", "menunggu_ppk", "bkn_reviewer")] == []
-    assert [t.code for t in wf.available("asn", "menunggu_ppk", "bkn_reviewer", overdue=True)] == ["blokir_data", "eskalasi"]
+    assert [t.code for t in wf.available("asn", "menunggu_ppk", "bkn_reviewer", overdue=True)] == [
+        "blokir_data",
+        "eskalasi",
+    ]
     out = apply("asn", "menunggu_ppk", "blokir_data", "bkn_reviewer", block, overdue=True, today=TODAY)
     assert out.to_state == "ppk_lalai"
     escalation = {"escalation": {"number": "B-77", "date": dt.date(2024, 11, 26), "to": "kemendagri"}}
-    assert apply("asn", "ppk_lalai", "eskalasi", "bkn_reviewer", escalation, overdue=True, today=TODAY).to_state == "ppk_lalai"
+    assert (
+        apply("asn", "ppk_lalai", "eskalasi", "bkn_reviewer", escalation, overdue=True, today=TODAY).to_state
+        == "ppk_lalai"
+    )
     sanction = {"level": "sedang", "type": "Pemotongan tunjangan kinerja 25% selama 6 bulan", **DECREE}
     out = apply("asn", "ppk_lalai", "catat_sanksi", "ppk_officer", {"sanction": sanction}, today=TODAY)
     assert out.to_state == "sanksi_dijatuhkan"
