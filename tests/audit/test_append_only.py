@@ -26,6 +26,8 @@ def test_the_orm_refuses_to_change_or_delete_an_entry(recorded: Callable[[int], 
         AuditEntry.objects.all().delete()
     with pytest.raises(AppendOnlyError):
         AuditEntry.objects.bulk_create([AuditEntry(sequence=2)])
+    with pytest.raises(ValueError, match=r"only by netral\.audit\.services\.record"):
+        AuditEntry.objects.create(sequence=2, created_at=entry.created_at, action="case.forged", prev_hash=entry.hash)
     assert AuditEntry.objects.get().action == "case.registered"
 
 

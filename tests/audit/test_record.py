@@ -84,3 +84,9 @@ def test_record_refuses_what_does_not_belong_in_the_log(action: str, kwargs: dic
     with pytest.raises(ValueError, match=message), transaction.atomic():
         record(None, action, **kwargs)  # type: ignore[arg-type]
     assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unsaved_object_cannot_be_recorded() -> None:
+    with pytest.raises(ValueError, match="after saving it"), transaction.atomic():
+        record(None, "user.created", obj=User(username="belum-disimpan"))

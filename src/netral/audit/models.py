@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from netral.audit.chain import Link
+from netral.audit.chain import Link, compute_hash
 
 
 class AppendOnlyError(RuntimeError):
@@ -71,6 +71,8 @@ class AuditEntry(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise _refuse("save")
+        if self.hash != compute_hash(self.link()):
+            raise ValueError("an audit entry is written only by netral.audit.services.record, which hashes it")
         kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 

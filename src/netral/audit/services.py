@@ -63,6 +63,8 @@ def record(
     if region_code and not REGION_CODE.match(region_code):
         raise ValueError(f"region_code must be a Kemendagri code like '63.03', not {region_code!r}")
     if obj is not None:
+        if obj.pk is None:
+            raise ValueError("record an object after saving it, so the entry can name it")
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
     payload = _checked_data(data or {})
