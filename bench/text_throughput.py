@@ -50,6 +50,7 @@ ISSUE_PEER_SECONDS = 7.4
 ISSUE_PEER_DOCS = 2000
 GOAL_SPEEDUP = 3.0
 GOAL_DOCS_PER_S_PER_CORE = 400.0
+LOAD_WARNING = 0.5  # 1-minute load average (beyond our own) above which other work skews the figures
 
 #: Run in a fresh interpreter: cold start of the pipeline (import + first call) and the memory it takes.
 #: VmHWM, not ru_maxrss: ru_maxrss would include the RSS of the (big) benchmark process it was forked from.
@@ -70,6 +71,17 @@ analyze(sys.argv[1])
 current, peak = tracemalloc.get_traced_memory()
 print(json.dumps({"traced_current": current, "traced_peak": peak}))
 """
+
+
+def load_note(summary: dict[str, Any], when: str, ours: float = 0.0) -> str:
+    """The 1-minute load average, recorded in the summary; other work on the machine skews every figure.
+
+    `ours` is what this benchmark itself adds to the load at that point (one busy process: ~1).
+    """
+    load = os.getloadavg()[0]
+    summary.setdefault("load_average_1min", {})[when] = round(load, 2)
+    busy = "  ← other work is running: figures are pessimistic" if load > LOAD_WARNING + ours else ""
+    return f"Load average (1 min) {when}: {load:.2f}{busy}"
 
 
 def mb(n_bytes: float) -> float:
@@ -280,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     n_bytes = sum(len(t.encode()) for t in texts)
     summary["corpus"] = {"docs": len(texts), "bytes": n_bytes, "mean_bytes": n_bytes / len(texts)}
     print(f"Corpus: {len(texts):,} recombined articles, {mb(n_bytes):.2f} MB (mean {n_bytes / len(texts):,.0f} B)")
-    print(f"Machine: {len(all_cpus)} CPUs, Python {platform.python_version()}\n")
+    print(f"Machine: {len(all_cpus)} CPUs, Python {platform.python_version()}")
+    print(load_note(summary, "at start") + "\n")
 
     # 1 and 2 run pinned to one CPU; children spawned later get all CPUs back.
     os.sched_setaffinity(0, {min(all_cpus)})
@@ -321,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(f.stat().st_size for f in directory.glob("*.txt"))
         print(f"Whole process over {n:,} files ({mb(size):.2f} MB) in {directory.relative_to(ROOT)}:")
         print(f"  one warm-up run each (output checked), then best of {args.repeat}; {len(all_cpus)} CPUs")
+        print("  " + load_note(summary, "before the whole-process runs", ours=1.0))
         tools = [("netral", [str(VENV_BIN / "netral"), "analyze", "--format", "jsonl", str(directory)])]
         if not args.skip_spacy:
             tools.append(("spaCy peer", [sys.executable, str(BENCH_DIR / "spacy_peer.py"), str(directory)]))
@@ -378,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         row("netral output: one line per document", f"{ours['output_lines']}/{n}", verdict(goals["output_complete"]))
 
+    print("\n" + load_note(summary, "at the end", ours=1.0))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(summary, indent=2) + "\n")
     print(f"\nSummary written to {args.json}")

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("netral.text.commands.analyze", "analyse Indonesian news texts for neutrality violations"),
     "evaluate": ("netral.text.commands.evaluate", "score analysis results against gold annotations"),
     "audit": ("netral.audit.commands", "verify the audit log's hash chain and list entries"),
+    "digest": ("netral.cases.commands.digest", "e-mail each case assignee their overdue and due-soon deadlines"),
     "manage": ("netral.core.commands.manage", "run a Django management command (advanced)"),
 }
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "netral.geo",
     "netral.rules",
     "netral.audit",
+    "netral.cases",
 ]
 
 MIDDLEWARE = [
@@ -195,3 +196,19 @@ LOGGING = {
 
 # --- Maps: drawn from shipped geometry; a deployment with a tile server may set its URL template here.
 NETRAL_MAP_TILES_URL = env("NETRAL_MAP_TILES_URL", "")
+
+# --- E-mail: printed to the console by default; SMTP once NETRAL_EMAIL_HOST is set.
+DEFAULT_FROM_EMAIL = env("NETRAL_EMAIL_FROM", "Netral <netral@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[Netral] "
+if EMAIL_HOST := env("NETRAL_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("NETRAL_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env("NETRAL_EMAIL_USER")
+    EMAIL_HOST_PASSWORD = env("NETRAL_EMAIL_PASSWORD")  # or NETRAL_EMAIL_PASSWORD_FILE
+    # Port 465 speaks TLS from the first byte (SMTPS); other ports upgrade with STARTTLS unless NETRAL_EMAIL_TLS=0.
+    EMAIL_USE_SSL = EMAIL_PORT == 465
+    EMAIL_USE_TLS = envbool("NETRAL_EMAIL_TLS", True) and not EMAIL_USE_SSL
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("wilayah/", include("netral.geo.urls")),
     path("aturan/", include("netral.rules.urls")),
+    path("perkara/", include("netral.cases.urls")),
     path("admin/", admin.site.urls),
 ]

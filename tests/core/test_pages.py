@@ -114,3 +114,9 @@ def test_regency_points_of_a_province_come_from_their_centroids(client: Client) 
 
 def test_regency_points_need_a_province_code(client: Client) -> None:
     assert client.get("/wilayah/peta/63.03/kabupaten-kota.geojson").status_code == 404
+
+
+def test_unknown_pages_answer_with_an_indonesian_404_page(client: Client) -> None:
+    response = client.get("/tidak-ada/")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()

@@ -23,7 +23,6 @@ Deny by default: a transition lists the roles that may take it; nobody else may 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +39,7 @@ from netral.cases.registration import (
     receipt_number,
     registration_number,
 )
+from netral.core.datafile import DataFileError, Entry, read_toml
 from netral.rules.calendar import due_for_step
 from netral.rules.catalogue import SANCTION_LEVELS, STARTS_ON, SUBJECT_TYPES, Catalogue, load_catalogue
 
@@ -76,14 +76,8 @@ CASE_REGIMES: tuple[str, ...] = ("pemilu", "pilkada")
 _BAWASLU = "bawaslu"
 
 
-class WorkflowError(ValueError):
+class WorkflowError(DataFileError):
     """workflow.toml is inconsistent. The message names the file and the entry."""
-
-    def __init__(self, filename: str, entry: str, problem: str) -> None:
-        self.filename = filename
-        self.entry = entry
-        self.problem = problem
-        super().__init__(f"{filename}: {entry}: {problem}")
 
 
 class IllegalTransition(Exception):
@@ -585,61 +579,12 @@ def is_overdue(
 # --- loading and validation -----------------------------------------------------------------------------------------
 
 
-class _Entry:
-    """Typed access to one TOML table; problems become WorkflowError naming the file and the entry."""
-
-    def __init__(self, filename: str, label: str, table: Mapping[str, Any]) -> None:
-        self.filename, self.label, self.table = filename, label, table
-
-    def error(self, problem: str) -> WorkflowError:
-        return WorkflowError(self.filename, self.label, problem)
-
-    def get(self, key: str, default: Any = ...) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise self.error(f"missing field {key!r}")
-            return default
-        return self.table[key]
-
-    def text(self, key: str, default: str | None = None) -> str:
-        value = self.get(key, ... if default is None else default)
-        if not isinstance(value, str):
-            raise self.error(f"field {key!r} must be a string, not {value!r}")
-        return value
-
-    def code(self, key: str = "code") -> str:
-        value = self.text(key)
-        if not value or not value.replace("_", "").isalnum() or value != value.lower():
-            raise self.error(f"field {key!r} must be a lower-case code (letters, digits, _), not {value!r}")
-        return value
-
-    def flag(self, key: str, default: bool | None = None) -> bool:
-        value = self.get(key, ... if default is None else default)
-        if not isinstance(value, bool):
-            raise self.error(f"field {key!r} must be true or false, not {value!r}")
-        return value
-
-    def strs(self, key: str, *, default: list[str] | None = None, non_empty: bool = False) -> tuple[str, ...]:
-        value = self.get(key, ... if default is None else default)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(f"field {key!r} must be a list of strings, not {value!r}")
-        if non_empty and not value:
-            raise self.error(f"field {key!r} must not be empty")
-        if len(set(value)) != len(value):
-            raise self.error(f"field {key!r} lists a value twice: {value!r}")
-        return tuple(value)
-
-    def tables(self, key: str) -> list[Mapping[str, Any]]:
-        value = self.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.error(f"{key!r} must be an array of tables ([[{key}]])")
-        return cast(list[Mapping[str, Any]], value)
-
-    def sourced(self) -> tuple[str, str, str]:
-        source, note, basis = self.text("source", ""), self.text("note", ""), self.text("legal_basis", "")
-        if source and not source.startswith(("http://", "https://")):
-            raise self.error(f"source must be an http(s) URL, not {source!r}")
-        return source, note, basis
+def _sourced(e: Entry) -> tuple[str, str, str]:
+    """source, note and legal basis are optional here; a source must be a URL."""
+    source, note, basis = e.text("source", ""), e.text("note", ""), e.text("legal_basis", "")
+    if source and not source.startswith(("http://", "https://")):
+        raise e.error(f"source must be an http(s) URL, not {source!r}")
+    return source, note, basis
 
 
 def _unique(filename: str, what: str, codes: Iterable[str]) -> None:
@@ -650,7 +595,7 @@ def _unique(filename: str, what: str, codes: Iterable[str]) -> None:
         seen.add(code)
 
 
-def _marks(e: _Entry, key: str = "marks") -> tuple[str, ...]:
+def _marks(e: Entry, key: str = "marks") -> tuple[str, ...]:
     marks = e.strs(key, default=[])
     for m in marks:
         if m not in STARTS_ON:
@@ -658,7 +603,7 @@ def _marks(e: _Entry, key: str = "marks") -> tuple[str, ...]:
     return marks
 
 
-def _deadline(e: _Entry, catalogue: Catalogue) -> Mapping[str, str]:
+def _deadline(e: Entry, catalogue: Catalogue) -> Mapping[str, str]:
     raw = e.get("deadline", "")
     if isinstance(raw, str):
         pairs = dict.fromkeys(CASE_REGIMES, raw) if raw else {}
@@ -679,17 +624,17 @@ def _deadline(e: _Entry, catalogue: Catalogue) -> Mapping[str, str]:
     return MappingProxyType(pairs)
 
 
-def _roles(filename: str, root: _Entry) -> tuple[tuple[Role, ...], dict[str, tuple[str, ...]]]:
+def _roles(filename: str, root: Entry) -> tuple[tuple[Role, ...], dict[str, tuple[str, ...]]]:
     roles = []
     for i, table in enumerate(root.tables("role")):
-        e = _Entry(filename, f"role #{i + 1} {table.get('code', '?')}", table)
-        roles.append(Role(e.code(), e.text("name"), e.flag("acts")))
+        e = root.child(f"role #{i + 1} {table.get('code', '?')}", table)
+        roles.append(Role(e.code(lower=True), e.text("name"), e.flag("acts")))
     _unique(filename, "role", (r.code for r in roles))
     codes = {r.code for r in roles}
     groups: dict[str, tuple[str, ...]] = {}
     for i, table in enumerate(root.tables("role_group")):
-        e = _Entry(filename, f"role_group #{i + 1} {table.get('code', '?')}", table)
-        code = e.code()
+        e = root.child(f"role_group #{i + 1} {table.get('code', '?')}", table)
+        code = e.code(lower=True)
         members = e.strs("roles", non_empty=True)
         for m in members:
             if m not in codes:
@@ -701,7 +646,7 @@ def _roles(filename: str, root: _Entry) -> tuple[tuple[Role, ...], dict[str, tup
 
 
 def _transition(
-    e: _Entry,
+    e: Entry,
     track_kind: str,
     states: Mapping[str, State],
     roles: Mapping[str, Role],
@@ -709,7 +654,7 @@ def _transition(
     track_kinds: Sequence[str],
     catalogue: Catalogue,
 ) -> Transition:
-    code = e.code()
+    code = e.code(lower=True)
     sources = e.strs("from", non_empty=True)
     target = e.text("to")
     for s in (*sources, target):
@@ -753,7 +698,7 @@ def _transition(
     for kind, kinds in by_open_raw.items():
         if kind not in opens:
             raise e.error(f"requires_if_opens names {kind!r}, which this transition does not open")
-        sub = _Entry(e.filename, f"{e.label} requires_if_opens", {"v": kinds}).strs("v", non_empty=True)
+        sub = e.child(f"{e.label} requires_if_opens", {"v": kinds}).strs("v", non_empty=True)
         for k in sub:
             if k not in INPUT_KINDS or k == "tracks":
                 raise e.error(f"unknown input kind {k!r} in requires_if_opens.{kind}")
@@ -775,7 +720,7 @@ def _transition(
         fitting = (s for s in catalogue.sanctions if s.in_force and s.level == level)
         if not any(set(s.applies_to) & set(sanction_for) for s in fitting):
             raise e.error(f"no sanction in force of level {level!r} for {', '.join(sanction_for)} in sanctions.toml")
-    source, note, basis = e.sourced()
+    source, note, basis = _sourced(e)
     return Transition(
         code=code,
         sources=sources,
@@ -833,27 +778,18 @@ def read_workflow(path: Path = WORKFLOW_FILE, *, catalogue: Catalogue | None = N
     """Read and validate a workflow file (uncached; tests use it on edited copies)."""
     cat = catalogue or load_catalogue()
     filename = path.name
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise WorkflowError(filename, "(file)", f"not found: {path}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkflowError(filename, "(file)", f"invalid TOML: {exc}") from None
-    root = _Entry(filename, "(file)", data)
-    if root.get("schema_version") != 1:
-        raise root.error("unsupported schema_version (this code reads version 1)")
+    root = read_toml(path, error=WorkflowError)
     version = root.text("version")
     roles, groups = _roles(filename, root)
     role_map = {r.code: r for r in roles}
 
     requirements = []
     for i, table in enumerate(root.tables("requirement")):
-        e = _Entry(filename, f"requirement #{i + 1} {table.get('code', '?')}", table)
+        e = root.child(f"requirement #{i + 1} {table.get('code', '?')}", table)
         kind = e.text("kind")
         if kind not in ("formal", "materiil"):
             raise e.error(f"kind must be formal or materiil, not {kind!r}")
-        requirements.append(Requirement(e.code(), kind, e.text("name"), e.text("legal_basis", "")))
+        requirements.append(Requirement(e.code(lower=True), kind, e.text("name"), e.text("legal_basis", "")))
     _unique(filename, "requirement", (r.code for r in requirements))
 
     track_tables = root.tables("track")
@@ -863,12 +799,12 @@ def read_workflow(path: Path = WORKFLOW_FILE, *, catalogue: Catalogue | None = N
         raise root.error("no 'bawaslu' track: cases start there")
     tracks = []
     for i, table in enumerate(track_tables):
-        te = _Entry(filename, f"track #{i + 1} {table.get('kind', '?')}", table)
-        kind = te.code("kind")
+        te = root.child(f"track #{i + 1} {table.get('kind', '?')}", table)
+        kind = te.code("kind", lower=True)
         states = []
         for j, st in enumerate(te.tables("state")):
-            e = _Entry(filename, f"track {kind} state #{j + 1} {st.get('code', '?')}", st)
-            code = e.code()
+            e = root.child(f"track {kind} state #{j + 1} {st.get('code', '?')}", st)
+            code = e.code(lower=True)
             terminal = e.flag("terminal")
             deadline = _deadline(e, cat)
             if terminal and deadline:
@@ -883,7 +819,7 @@ def read_workflow(path: Path = WORKFLOW_FILE, *, catalogue: Catalogue | None = N
             raise te.error(f"initial_state {initial!r} is terminal")
         transitions = [
             _transition(
-                _Entry(filename, f"track {kind} transition #{j + 1} {tt.get('code', '?')}", tt),
+                root.child(f"track {kind} transition #{j + 1} {tt.get('code', '?')}", tt),
                 kind,
                 state_map,
                 role_map,
@@ -894,7 +830,7 @@ def read_workflow(path: Path = WORKFLOW_FILE, *, catalogue: Catalogue | None = N
             for j, tt in enumerate(te.tables("transition"))
         ]
         _unique(filename, f"track {kind} transition", (t.code for t in transitions))
-        source, note, basis = te.sourced()
+        source, note, basis = _sourced(te)
         tracks.append(
             Track(
                 kind=kind,
@@ -913,15 +849,15 @@ def read_workflow(path: Path = WORKFLOW_FILE, *, catalogue: Catalogue | None = N
 
     intakes = []
     for i, table in enumerate(root.tables("intake")):
-        e = _Entry(filename, f"intake #{i + 1} {table.get('code', '?')}", table)
-        code = e.code()
+        e = root.child(f"intake #{i + 1} {table.get('code', '?')}", table)
+        code = e.code(lower=True)
         initial = e.text("initial_state")
         if initial not in bawaslu_states or bawaslu_states[initial].terminal:
             raise e.error(f"initial_state {initial!r} is not a non-terminal state of the bawaslu track")
         number_code = e.text("number_code")
         if number_code != INTAKE_CODES.get(code, ""):
             raise e.error(f"number_code {number_code!r} does not match registration.INTAKE_CODES for {code!r}")
-        source, note, basis = e.sourced()
+        source, note, basis = _sourced(e)
         intakes.append(
             Intake(code, e.text("name"), e.text("description"), initial, _marks(e), number_code, basis, source, note)
         )

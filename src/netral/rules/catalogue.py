@@ -14,12 +14,13 @@ ASN referral flow, `asn`). *Libur nasional* is a national public holiday, *cuti 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Literal, TypeVar, cast
+
+from netral.core.datafile import DataFileError, Entry, read_toml
 
 __all__ = [
     "CATEGORIES",
@@ -100,14 +101,8 @@ STARTS_ON: tuple[str, ...] = (
 )
 
 
-class CatalogueError(ValueError):
+class CatalogueError(DataFileError):
     """The catalogue data is inconsistent. The message names the file and the entry."""
-
-    def __init__(self, filename: str, entry: str, problem: str) -> None:
-        self.filename = filename
-        self.entry = entry
-        self.problem = problem
-        super().__init__(f"{filename}: {entry}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,104 +275,19 @@ def _find(items: Iterable[_T], code: str, what: str) -> _T:
 # --- loading and validation -----------------------------------------------------------------------------------------
 
 
-class _Entry:
-    """Typed access to one TOML table, raising CatalogueError that names the file and entry."""
-
-    def __init__(self, filename: str, label: str, table: Mapping[str, Any]) -> None:
-        self.filename = filename
-        self.label = label
-        self.table = table
-
-    def error(self, problem: str) -> CatalogueError:
-        return CatalogueError(self.filename, self.label, problem)
-
-    def _get(self, key: str, default: Any = ...) -> Any:
-        if key not in self.table:
-            if default is ...:
-                raise self.error(f"missing field {key!r}")
-            return default
-        return self.table[key]
-
-    def text(self, key: str, default: str | None = None) -> str:
-        value = self._get(key, ... if default is None else default)
-        if not isinstance(value, str):
-            raise self.error(f"field {key!r} must be a string, not {value!r}")
-        return value
-
-    def code(self, key: str = "code") -> str:
-        value = self.text(key)
-        if not value or value != value.strip():
-            raise self.error(f"field {key!r} must be a non-empty code without spaces around it")
-        return value
-
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = self.text(key)
-        if value not in allowed:
-            raise self.error(f"unknown {key} {value!r} (allowed: {', '.join(allowed)})")
-        return value
-
-    def date(self, key: str) -> dt.date:
-        value = self._get(key)
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise self.error(f"field {key!r} must be a TOML date (YYYY-MM-DD), not {value!r}")
-        return cast(dt.date, value)
-
-    def integer(self, key: str) -> int:
-        value = self._get(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(f"field {key!r} must be an integer, not {value!r}")
-        return cast(int, value)
-
-    def flag(self, key: str) -> bool:
-        value = self._get(key)
-        if not isinstance(value, bool):
-            raise self.error(f"field {key!r} must be true or false, not {value!r}")
-        return value
-
-    def strs(self, key: str, allowed: tuple[str, ...] | None = None, *, non_empty: bool = True) -> tuple[str, ...]:
-        value = self._get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(f"field {key!r} must be a list of strings, not {value!r}")
-        if non_empty and not value:
-            raise self.error(f"field {key!r} must not be empty")
-        if len(set(value)) != len(value):
-            raise self.error(f"field {key!r} lists a value twice: {value!r}")
-        if allowed is not None:
-            for v in value:
-                if v not in allowed:
-                    raise self.error(f"unknown {key} value {v!r} (allowed: {', '.join(allowed)})")
-        return tuple(value)
-
-    def tables(self, key: str, *, required: bool = True) -> list[Mapping[str, Any]]:
-        value = self._get(key, ... if required else [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.error(f"{key!r} must be an array of tables ([[{key}]])")
-        return cast(list[Mapping[str, Any]], value)
-
-    def sourced(self) -> tuple[str, str, str]:
-        """legal_basis is optional here (callers check it); source must be a URL unless the note says why not."""
-        source = self.text("source")
-        note = self.text("note")
-        if source and not source.startswith(("http://", "https://")):
-            raise self.error(f"source must be an http(s) URL, not {source!r}")
-        if not source and "[UNVERIFIED]" not in note:
-            raise self.error("an entry without a source must say [UNVERIFIED] in its note")
-        return source, note, self.text("legal_basis", "")
+def _sourced(e: Entry) -> tuple[str, str, str]:
+    """legal_basis is optional here (callers check it); source must be a URL unless the note says why not."""
+    source = e.text("source")
+    note = e.text("note")
+    if source and not source.startswith(("http://", "https://")):
+        raise e.error(f"source must be an http(s) URL, not {source!r}")
+    if not source and "[UNVERIFIED]" not in note:
+        raise e.error("an entry without a source must say [UNVERIFIED] in its note")
+    return source, note, e.text("legal_basis", "")
 
 
-def _read(data_dir: Path, filename: str) -> _Entry:
-    path = data_dir / filename
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise CatalogueError(filename, "(file)", f"not found in {data_dir}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(filename, "(file)", f"invalid TOML: {exc}") from None
-    root = _Entry(filename, "(file)", data)
-    if root.integer("schema_version") != 1:
-        raise root.error("unsupported schema_version (this code reads version 1)")
-    return root
+def _read(data_dir: Path, filename: str) -> Entry:
+    return read_toml(data_dir / filename, error=CatalogueError)
 
 
 def _unique(filename: str, what: str, codes: Iterable[str]) -> None:
@@ -391,9 +301,9 @@ def _unique(filename: str, what: str, codes: Iterable[str]) -> None:
 def _load_sanctions(data_dir: Path) -> tuple[Sanction, ...]:
     root = _read(data_dir, "sanctions.toml")
     out = []
-    for i, table in enumerate(root.tables("sanction")):
-        e = _Entry(root.filename, f"sanction #{i + 1} {table.get('code', '?')}", table)
-        source, note, legal_basis = e.sourced()
+    for i, table in enumerate(root.tables("sanction", required=True)):
+        e = root.child(f"sanction #{i + 1} {table.get('code', '?')}", table)
+        source, note, legal_basis = _sourced(e)
         if not legal_basis:
             raise e.error("missing legal_basis")
         out.append(
@@ -402,8 +312,8 @@ def _load_sanctions(data_dir: Path) -> tuple[Sanction, ...]:
                 level=e.choice("level", SANCTION_LEVELS),
                 name=e.text("name"),
                 description=e.text("description"),
-                penalties=e.strs("penalties"),
-                applies_to=e.strs("applies_to", SUBJECT_TYPES),
+                penalties=e.strs("penalties", non_empty=True),
+                applies_to=e.strs("applies_to", SUBJECT_TYPES, non_empty=True),
                 imposed_by=e.text("imposed_by"),
                 in_force=e.flag("in_force"),
                 legal_basis=legal_basis,
@@ -418,14 +328,14 @@ def _load_sanctions(data_dir: Path) -> tuple[Sanction, ...]:
 def _load_regimes(data_dir: Path) -> tuple[Regime, ...]:
     root = _read(data_dir, "procedures.toml")
     regimes = []
-    for i, table in enumerate(root.tables("regime")):
-        r = _Entry(root.filename, f"regime #{i + 1} {table.get('code', '?')}", table)
+    for i, table in enumerate(root.tables("regime", required=True)):
+        r = root.child(f"regime #{i + 1} {table.get('code', '?')}", table)
         code = r.code()
-        source, note, legal_basis = r.sourced()
+        source, note, legal_basis = _sourced(r)
         steps = []
-        for j, step_table in enumerate(r.tables("step")):
-            e = _Entry(root.filename, f"regime {code} step #{j + 1} {step_table.get('code', '?')}", step_table)
-            s_source, s_note, s_basis = e.sourced()
+        for j, step_table in enumerate(r.tables("step", required=True)):
+            e = root.child(f"regime {code} step #{j + 1} {step_table.get('code', '?')}", step_table)
+            s_source, s_note, s_basis = _sourced(e)
             if not s_basis:
                 raise e.error("missing legal_basis")
             amount = e.integer("amount")
@@ -451,7 +361,7 @@ def _load_regimes(data_dir: Path) -> tuple[Regime, ...]:
             Regime(
                 code=code,
                 name=r.text("name"),
-                shared_with=r.strs("shared_with", non_empty=False),
+                shared_with=r.strs("shared_with"),
                 steps=tuple(steps),
                 legal_basis=legal_basis,
                 source=source,
@@ -483,25 +393,25 @@ def _load_violation_types(
     sanction_codes = tuple(s.code for s in sanctions)
     regime_codes = tuple(r.code for r in regimes)
     out = []
-    for i, table in enumerate(root.tables("violation")):
-        e = _Entry(root.filename, f"violation #{i + 1} {table.get('code', '?')}", table)
-        source, note, legal_basis = e.sourced()
+    for i, table in enumerate(root.tables("violation", required=True)):
+        e = root.child(f"violation #{i + 1} {table.get('code', '?')}", table)
+        source, note, legal_basis = _sourced(e)
         if not legal_basis:
             raise e.error("missing legal_basis")
-        for code in e.strs("sanctions"):
+        for code in e.strs("sanctions", non_empty=True):
             if code not in sanction_codes:
                 raise e.error(f"unknown sanction code {code!r} (not in sanctions.toml)")
         out.append(
             ViolationType(
                 code=e.code(),
                 category=e.choice("category", CATEGORIES),
-                subject_types=e.strs("subject_types", SUBJECT_TYPES),
+                subject_types=e.strs("subject_types", SUBJECT_TYPES, non_empty=True),
                 title=e.text("title"),
                 description=e.text("description"),
                 stage=e.choice("stage", STAGES),
-                kinds=e.strs("kinds", VIOLATION_KINDS, non_empty=False),
-                sanctions=e.strs("sanctions"),
-                regimes=e.strs("regimes", regime_codes),
+                kinds=e.strs("kinds", VIOLATION_KINDS),
+                sanctions=e.strs("sanctions", non_empty=True),
+                regimes=e.strs("regimes", regime_codes, non_empty=True),
                 legal_basis=legal_basis,
                 source=source,
                 note=note,
@@ -515,10 +425,10 @@ def _load_elections(data_dir: Path, regimes: tuple[Regime, ...]) -> tuple[Electi
     root = _read(data_dir, "elections.toml")
     regime_codes = tuple(r.code for r in regimes)
     out = []
-    for i, table in enumerate(root.tables("election")):
-        e = _Entry(root.filename, f"election #{i + 1} {table.get('code', '?')}", table)
+    for i, table in enumerate(root.tables("election", required=True)):
+        e = root.child(f"election #{i + 1} {table.get('code', '?')}", table)
         code = e.code()
-        source, note, legal_basis = e.sourced()
+        source, note, legal_basis = _sourced(e)
         if not legal_basis:
             raise e.error("missing legal_basis")
         start, end, voting_day = e.date("start"), e.date("end"), e.date("voting_day")
@@ -527,9 +437,9 @@ def _load_elections(data_dir: Path, regimes: tuple[Regime, ...]) -> tuple[Electi
         if not start <= voting_day <= end:
             raise e.error(f"voting_day {voting_day} is outside the election span {start}..{end}")
         phases = []
-        for j, phase_table in enumerate(e.tables("phase")):
-            p = _Entry(root.filename, f"election {code} phase #{j + 1} {phase_table.get('code', '?')}", phase_table)
-            p_source, p_note, _ = p.sourced()
+        for j, phase_table in enumerate(e.tables("phase", required=True)):
+            p = root.child(f"election {code} phase #{j + 1} {phase_table.get('code', '?')}", phase_table)
+            p_source, p_note, _ = _sourced(p)
             p_start, p_end = p.date("start"), p.date("end")
             if p_start > p_end:
                 raise p.error(f"start {p_start} is after end {p_end}")
@@ -560,17 +470,17 @@ def _load_holidays(data_dir: Path) -> tuple[tuple[Holiday, ...], tuple[int, ...]
     root = _read(data_dir, "holidays.toml")
     holidays: list[Holiday] = []
     years: list[int] = []
-    for i, table in enumerate(root.tables("year")):
-        y = _Entry(root.filename, f"year #{i + 1} {table.get('year', '?')}", table)
+    for i, table in enumerate(root.tables("year", required=True)):
+        y = root.child(f"year #{i + 1} {table.get('year', '?')}", table)
         year = y.integer("year")
         if year in years:
             raise y.error(f"year {year} listed twice")
         years.append(year)
         decree = y.text("decree")
-        source, _note, _ = y.sourced()
+        source, _note, _ = _sourced(y)
         seen: set[tuple[dt.date, str]] = set()
-        for j, h_table in enumerate(y.tables("holiday")):
-            h = _Entry(root.filename, f"year {year} holiday #{j + 1} {h_table.get('date', '?')}", h_table)
+        for j, h_table in enumerate(y.tables("holiday", required=True)):
+            h = root.child(f"year {year} holiday #{j + 1} {h_table.get('date', '?')}", h_table)
             day = h.date("date")
             if day.year != year:
                 raise h.error(f"date {day} is not in year {year}")

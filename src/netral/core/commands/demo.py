@@ -1,7 +1,8 @@
-"""`netral demo`: make a fresh install usable at once — a first administrator whose login is printed.
+"""`netral demo`: make a fresh install usable at once — a first administrator, demo staff in four roles and a
+few invented cases at different stages, with every generated login printed.
 
-The generated password is also kept in the data folder (mode 0600) so a later `scripts/start` can remind the
-user where to find it; change it after the first login.
+Generated passwords are also kept in the data folder (mode 0600) so a later `scripts/start` can say where to find
+them; change them after the first login. Users that already exist keep their passwords.
 """
 
 from __future__ import annotations
@@ -9,14 +10,22 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+from pathlib import Path
 
 from netral.cli import setup_django
 
-PASSWORD_FILE = "first-admin.txt"  # noqa: S105 - a file name, not a password
+LOGINS_FILE = "demo-logins.txt"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--username", default="admin")
+    parser.add_argument("--username", default="admin", help="the first administrator's user name")
+    parser.add_argument("--no-cases", action="store_true", help="create the users but no demonstration cases")
+
+
+def _remember(path: Path, logins: dict[str, str]) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a") as fh:
+        fh.writelines(f"{username} {password}\n" for username, password in logins.items())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,18 +33,22 @@ def run(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
+    from netral.cases.demo import load_demo_cases
+
+    logins: dict[str, str] = {}
     user_model = get_user_model()
-    path = settings.DATA_DIR / PASSWORD_FILE
     if not user_model.objects.filter(is_superuser=True).exists():
-        password = secrets.token_urlsafe(12)
+        logins[args.username] = secrets.token_urlsafe(12)
         user_model.objects.create_superuser(
-            username=args.username, email="", password=password, full_name="Administrator Netral"
+            username=args.username, email="", password=logins[args.username], full_name="Administrator Netral"
         )
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(f"{args.username}\n{password}\n")
-        print(f"Administrator pertama: {args.username} / {password}")
+    logins.update(load_demo_cases(with_cases=not args.no_cases))
+    path = settings.DATA_DIR / LOGINS_FILE
+    if logins:
+        _remember(path, logins)
+        print("Akun baru (kata sandi hanya ditampilkan sekali; juga disimpan di " + str(path) + "):")
+        for username, password in logins.items():
+            print(f"  {username:<16} {password}")
     elif path.exists():
-        username = path.read_text().split()[0]
-        print(f"Administrator pertama: {username} (kata sandi awal tersimpan di {path})")
+        print(f"Akun demo sudah ada; kata sandi awalnya tersimpan di {path}")
     return 0

@@ -1,0 +1,1 @@
+"""Case pages. Thin: parse → access (`netral.cases.access`) → service → render."""
