@@ -29,7 +29,8 @@ def check_assignment(role: str, region: Region | None) -> None:
             message = _("Peran %(role)s berlaku nasional; kosongkan wilayah tugas.") % {"role": spec.name}
             raise ValidationError({"jurisdiction": message})
         return
-    levels = f" {_('atau')} ".join(str(Level(level).label) for level in spec.levels)
+    separator = " " + _("atau") + " "  # outside an f-string, so makemessages finds it
+    levels = separator.join(str(Level(level).label) for level in spec.levels)
     if region is None:
         message = _("Peran %(role)s memerlukan wilayah tugas tingkat %(levels)s.")
         raise ValidationError({"jurisdiction": message % {"role": spec.name, "levels": levels}})
