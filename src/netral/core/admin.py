@@ -11,6 +11,19 @@ from netral.core.models import ReferenceDataset
 from netral.core.tasks import reload_reference_data
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """For records that change only through files or services (regions, the audit log): look, never touch."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(ReferenceDataset)
 class ReferenceDatasetAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("name", "rows", "checksum", "loaded_at")

@@ -40,3 +40,23 @@ def is_loaded(name: str, digest: str) -> bool:
 
 def mark_loaded(name: str, digest: str, rows: int) -> None:
     ReferenceDataset.objects.update_or_create(name=name, defaults={"checksum": digest, "rows": rows})
+
+
+class RateLimitCounter(models.Model):
+    """One fixed-window hit counter of the rate limiter (`netral.core.ratelimit`).
+
+    `scope_key` is a truncated HMAC of the scope and the client key (never a raw address or username);
+    `window_start` and `window_end` are whole seconds since the epoch. Rows whose window has ended are pruned.
+    """
+
+    scope_key = models.CharField(max_length=32)
+    window_start = models.BigIntegerField()
+    window_end = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope_key", "window_start"], name="core_ratelimit_window")]
+        indexes = [models.Index(fields=["window_end"], name="core_ratelimit_end")]
+
+    def __str__(self) -> str:
+        return f"{self.scope_key[:8]}@{self.window_start}: {self.count}"
