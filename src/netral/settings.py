@@ -77,10 +77,12 @@ INSTALLED_APPS = [
     "netral.rules",
     "netral.audit",
     "netral.cases",
+    "netral.portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "netral.core.security.SecurityHeadersMiddleware",  # CSP and other headers; answers RateLimited with 429
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -212,3 +214,21 @@ if EMAIL_HOST := env("NETRAL_EMAIL_HOST"):
     EMAIL_TIMEOUT = 30
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# --- Security: headers (netral.core.security) and rate limits (netral.core.ratelimit). See docs/security.md.
+# Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For is believed; empty: REMOTE_ADDR only.
+NETRAL_TRUSTED_PROXIES = envlist("NETRAL_TRUSTED_PROXIES", "")
+NETRAL_RATELIMIT_ENABLED = envbool("NETRAL_RATELIMIT_ENABLED", True)
+
+# --- Portal: the public report form, receipts and follow-up (netral.portal).
+# Anonymous reports keep no IP address unless the deployment turns this on (named reports neither, by default).
+NETRAL_STORE_REPORTER_IP = envbool("NETRAL_STORE_REPORTER_IP", False)
+# Receipt codes: Argon2id cost (≈ 90 ms per hash on a 2025 laptop core; see bench/portal_receipt.py).
+NETRAL_RECEIPT_TIME_COST = envint("NETRAL_RECEIPT_TIME_COST", 2)
+NETRAL_RECEIPT_MEMORY_KIB = envint("NETRAL_RECEIPT_MEMORY_KIB", 64 * 1024)
+# Per-client limits ("count/period", period s, m, h or d).
+NETRAL_PORTAL_SUBMIT_RATE = env("NETRAL_PORTAL_SUBMIT_RATE", "10/h")
+NETRAL_PORTAL_LOOKUP_RATE = env("NETRAL_PORTAL_LOOKUP_RATE", "10/h")
+NETRAL_PORTAL_ANSWER_RATE = env("NETRAL_PORTAL_ANSWER_RATE", "30/h")
+# Public statistics: cells with fewer cases than this are shown as "< k".
+NETRAL_STATS_MIN_COUNT = envint("NETRAL_STATS_MIN_COUNT", 3)

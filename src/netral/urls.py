@@ -5,15 +5,24 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from netral.core import views as core_views
+from netral.core.ratelimit import ratelimit
+
+# Staff login: 10 posts a minute per client address, and 5 a minute per username (guessing one account's password
+# from many addresses). The per-username limit lets anyone slow a known account's login for a minute: accepted.
+login_limited = ratelimit("login.client", "10/m")
+login_limited_by_user = ratelimit("login.user", "5/m", key=lambda request: request.POST.get("username", "").lower())
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("masuk/", login_limited(login_limited_by_user(auth_views.LoginView.as_view())), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("wilayah/", include("netral.geo.urls")),
     path("aturan/", include("netral.rules.urls")),
     path("perkara/", include("netral.cases.urls")),
+    path("", include("netral.portal.urls")),
+    # The admin's own login form is a second door to the same accounts: the same limits apply.
+    path("admin/login/", login_limited(login_limited_by_user(admin.site.login))),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ from netral.cases.workflow import load_workflow
 from netral.geo.models import Level, Region
 from netral.rules.models import Election, ViolationType
 
-__all__ = ["NewCase", "do_receive_case", "office_of", "suggest_registration_number"]
+__all__ = ["NewCase", "do_receive_case", "do_receive_public_report", "office_of", "suggest_registration_number"]
 
 
 @dataclass
@@ -99,12 +100,27 @@ def do_receive_case(actor: AnyUser, new: NewCase) -> Case:
     """Open a case on the bawaslu track in the intake's state, with its clock events and a receipt number."""
     if not has_capability(actor, "cases.transition") or not can_see_region(actor, new.event_region.code):
         raise CaseActionRefused("Anda tidak berwenang menerima perkara di wilayah ini.")
+    return _open_case(actor, new, office_of(actor, new.event_region))
+
+
+def do_receive_public_report(new: NewCase) -> Case:
+    """A report from the public portal (`netral.portal`): the actor is the public (AnonymousUser in the audit
+    log), the handling office is the Bawaslu of the event's kabupaten/kota. Only laporan and informasi awal."""
+    if new.intake not in (Intake.LAPORAN, Intake.INFORMASI_AWAL):
+        raise CaseActionRefused("Portal publik hanya menerima laporan atau informasi awal.")
+    region = new.event_region
+    office = region
+    if region.level in (Level.KECAMATAN, Level.DESA) and region.regency_code:
+        office = Region.objects.get(code=region.regency_code)
+    return _open_case(AnonymousUser(), new, office)
+
+
+def _open_case(actor: AnyUser, new: NewCase, office: Region | None) -> Case:
     if not new.summary.strip():
         raise CaseActionRefused("Ringkasan perkara wajib diisi.")
     workflow = load_workflow()
     opening = workflow.start(new.intake)
     received_at = new.received_at or timezone.now()
-    office = office_of(actor, new.event_region)
     with transaction.atomic():
         case = Case(
             intake=new.intake,

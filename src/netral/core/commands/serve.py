@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    # Evidence files of submissions cut off by a crash (written before their commit) are swept before serving.
+    call_command("portal_sweep", grace=60, verbosity=0)
     command = [
         sys.executable, "-m", "gunicorn", "netral.wsgi",
         "--bind", f"{args.host}:{args.port}",

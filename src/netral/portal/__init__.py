@@ -1,0 +1,1 @@
+"""The public site: the multi-step report form, receipt codes and the follow-up page, public statistics."""

@@ -1,0 +1,26 @@
+"""`{% portal_questions case %}` on the staff case page: the reporter Q&A of a case that came through the portal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from netral.accounts.access import has_capability
+from netral.cases.models import Case
+from netral.portal.models import Question, Receipt
+
+register = template.Library()
+
+
+@register.inclusion_tag("portal/_case_questions.html", takes_context=True)
+def portal_questions(context: dict[str, Any], case: Case) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "case": case,
+        "portal_case": Receipt.objects.filter(case=case).exists(),
+        "questions": list(Question.objects.filter(case=case)),
+        "can_ask": has_capability(user, "cases.transition"),
+        "csrf_token": context.get("csrf_token"),
+    }
