@@ -71,6 +71,7 @@ def test_a_recommendation_renders_as_an_a4_pdf_with_the_letters_facts(recommenda
     ):
         assert expected in text, expected
     assert elapsed < 10  # generous: a letter takes well under a second here; this only catches a hang
+    ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "letter-rekomendasi.pdf").write_bytes(pdf)
 
 
@@ -90,6 +91,7 @@ def test_an_invitation_shows_day_date_and_time_in_the_regions_zone(invitation_le
         "Nur Hidayati",
     ):
         assert expected in text, expected
+    ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "letter-undangan_klarifikasi.pdf").write_bytes(pdf)
 
 
