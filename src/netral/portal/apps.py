@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "netral.portal"
-    verbose_name = "Portal publik"
+    verbose_name = _("Portal publik")
     default_auto_field = "django.db.models.BigAutoField"

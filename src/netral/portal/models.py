@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netral.cases.models import Case
@@ -25,7 +26,7 @@ class Receipt(models.Model):
         verbose_name_plural = _("tanda terima")
 
     def __str__(self) -> str:
-        return f"tanda terima perkara {self.case_id}"  # never the hash or the code
+        return gettext("tanda terima perkara %(case)s") % {"case": self.case_id}  # never the hash or the code
 
 
 class Question(models.Model):
@@ -44,4 +45,4 @@ class Question(models.Model):
         ordering = ["asked_at", "pk"]
 
     def __str__(self) -> str:
-        return f"pertanyaan {self.pk} perkara {self.case_id}"
+        return gettext("pertanyaan %(question)s perkara %(case)s") % {"question": self.pk, "case": self.case_id}

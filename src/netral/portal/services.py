@@ -26,6 +26,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from netral.accounts.access import AnyUser, has_capability
 from netral.accounts.models import User
@@ -59,7 +61,7 @@ __all__ = [
 
 
 class PortalRefused(ValueError):
-    """The portal refuses the request; the message is Indonesian, for the reporter."""
+    """The portal refuses the request; the message is translated (Indonesian source), for the reporter."""
 
 
 @dataclass(frozen=True)
@@ -102,29 +104,35 @@ def completeness(draft: Mapping[str, Any], *, files: int = 0) -> tuple[list[str]
     material: list[str] = []
     if draft.get("mode") != "named":
         formal.append(
-            "Anda melapor tanpa nama, jadi laporan ini menjadi informasi awal, bukan laporan resmi. "
-            "Untuk laporan resmi, isi nama, alamat dan kontak Anda."
+            _(
+                "Anda melapor tanpa nama, jadi laporan ini menjadi informasi awal, bukan laporan resmi. "
+                "Untuk laporan resmi, isi nama, alamat dan kontak Anda."
+            )
         )
     else:
         if not str(draft.get("reporter_address", "")).strip():
-            formal.append("Alamat Anda belum diisi.")
+            formal.append(_("Alamat Anda belum diisi."))
         if not (str(draft.get("reporter_phone", "")).strip() or str(draft.get("reporter_email", "")).strip()):
-            formal.append("Nomor telepon atau surel Anda belum diisi, sehingga petugas tidak dapat menghubungi Anda.")
+            formal.append(
+                _("Nomor telepon atau surel Anda belum diisi, sehingga petugas tidak dapat menghubungi Anda.")
+            )
         if not str(draft.get("reporter_nik", "")).strip():
-            formal.append("NIK Anda belum diisi (diperlukan saat laporan diregistrasi).")
+            formal.append(_("NIK Anda belum diisi (diperlukan saat laporan diregistrasi)."))
     if not str(draft.get("name", "")).strip():
-        formal.append("Nama orang yang dilaporkan (terlapor) belum diisi.")
+        formal.append(_("Nama orang yang dilaporkan (terlapor) belum diisi."))
     window = reporting_window(draft)
     if window is not None and window.late:
-        formal.append("Laporan ini melewati batas waktu pelaporan. Bawaslu tetap dapat menjadikannya informasi awal.")
+        formal.append(
+            _("Laporan ini melewati batas waktu pelaporan. Bawaslu tetap dapat menjadikannya informasi awal.")
+        )
     if not draft.get("event_date"):
-        material.append("Tanggal kejadian belum diisi.")
+        material.append(_("Tanggal kejadian belum diisi."))
     if not (draft.get("regency") and (draft.get("place") or draft.get("district"))):
-        material.append("Tempat kejadian belum lengkap (kecamatan atau alamat tempat).")
+        material.append(_("Tempat kejadian belum lengkap (kecamatan atau alamat tempat)."))
     if len(str(draft.get("description", "")).strip()) < 30:
-        material.append("Uraian kejadian masih sangat singkat: ceritakan siapa berbuat apa, kapan dan di mana.")
+        material.append(_("Uraian kejadian masih sangat singkat: ceritakan siapa berbuat apa, kapan dan di mana."))
     if files == 0:
-        material.append("Lampirkan bukti di bawah jika ada: foto, tangkapan layar, dokumen atau rekaman.")
+        material.append(_("Lampirkan bukti di bawah jika ada: foto, tangkapan layar, dokumen atau rekaman."))
     return formal, material
 
 
@@ -141,7 +149,7 @@ def _new_case(draft: Mapping[str, Any]) -> NewCase:
     region = Region.objects.filter(code=region_code).first() if region_code else None
     election = Election.objects.filter(code=draft.get("election", "")).first()
     if region is None or election is None or not str(draft.get("summary", "")).strip():
-        raise PortalRefused("Formulir belum lengkap: isi kejadian, pemilihan dan wilayah kejadian.")
+        raise PortalRefused(_("Formulir belum lengkap: isi kejadian, pemilihan dan wilayah kejadian."))
     position = str(draft.get("position", ""))
     if draft.get("rank"):
         position = f"{position} ({draft['rank']})" if position else str(draft["rank"])
@@ -198,13 +206,22 @@ def _new_case(draft: Mapping[str, Any]) -> NewCase:
 def check_files(files: Sequence[UploadedFile], *, already: int = 0) -> None:
     """Count and size limits, with clear messages, before anything is written."""
     if already + len(files) > max_files():
-        raise evidence_files.EvidenceRefused(f"Paling banyak {max_files()} berkas bukti per laporan.")
+        most = max_files()
+        raise evidence_files.EvidenceRefused(
+            ngettext(
+                "Paling banyak %(count)d berkas bukti per laporan.",
+                "Paling banyak %(count)d berkas bukti per laporan.",
+                most,
+            )
+            % {"count": most}
+        )
     limit = max_bytes()
     for f in files:
         if (f.size or 0) > limit:
             name = Path(f.name or "").name[:80]
             raise evidence_files.EvidenceRefused(
-                f"Berkas {name} terlalu besar (paling besar {limit // (1024 * 1024)} MB)."
+                _("Berkas %(name)s terlalu besar (paling besar %(size)d MB).")
+                % {"name": name, "size": limit // (1024 * 1024)}
             )
 
 
@@ -274,7 +291,8 @@ def _send_confirmation(case: Case, email: str) -> None:
     """A confirmation for a named reporter. Never the receipt code: e-mail is not a safe channel."""
     context = {"case": case, "number": case.receipt_number or case.number}
     body = render_to_string("portal/email/confirmation.txt", context)
-    send_mail(f"{settings.EMAIL_SUBJECT_PREFIX}Laporan Anda telah diterima", body, settings.DEFAULT_FROM_EMAIL, [email])
+    subject = settings.EMAIL_SUBJECT_PREFIX + _("Laporan Anda telah diterima")
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
 
 
 def find_receipt(code_text: str) -> Receipt | None:
@@ -297,8 +315,8 @@ def find_receipt(code_text: str) -> Receipt | None:
 
 
 STATUS_TEXT = {
-    "diterima": "Laporan Anda sudah diterima dan menunggu pemeriksaan kelengkapan oleh Bawaslu.",
-    "informasi_awal": "Informasi Anda sudah diterima. Bawaslu akan menelusurinya.",
+    "diterima": gettext_lazy("Laporan Anda sudah diterima dan menunggu pemeriksaan kelengkapan oleh Bawaslu."),
+    "informasi_awal": gettext_lazy("Informasi Anda sudah diterima. Bawaslu akan menelusurinya."),
 }
 
 
@@ -306,26 +324,28 @@ def status_of(case: Case) -> tuple[str, str]:
     """(short state name, plain explanation) from the case's bawaslu track."""
     track = Track.objects.filter(case=case, kind="bawaslu").first()
     if case.closed:
-        return "Selesai", "Penanganan perkara ini sudah selesai."
+        return _("Selesai"), _("Penanganan perkara ini sudah selesai.")
     if track is None:
-        return "Diterima", STATUS_TEXT["diterima"]
+        return _("Diterima"), str(STATUS_TEXT["diterima"])
     try:
         name = load_workflow().track("bawaslu").state(track.state).name
     except KeyError:
         name = track.state
-    explanation = STATUS_TEXT.get(track.state, "")
+    explanation = str(STATUS_TEXT.get(track.state, ""))
     if not explanation:
-        explanation = "Laporan Anda sedang ditangani Bawaslu. Tahap saat ini: " + name + "."
+        explanation = _("Laporan Anda sedang ditangani Bawaslu. Tahap saat ini: %(stage)s.") % {"stage": name}
         if case.registration_number:
-            explanation += " Laporan sudah diregistrasi dengan nomor " + case.registration_number + "."
+            explanation += " " + _("Laporan sudah diregistrasi dengan nomor %(number)s.") % {
+                "number": case.registration_number
+            }
     return name, explanation
 
 
 def do_answer(found: Receipt, question: Question, text: str) -> Question:
     if question.case_id != found.case_id:
-        raise PortalRefused("Pertanyaan tidak ditemukan.")
+        raise PortalRefused(_("Pertanyaan tidak ditemukan."))
     if question.answered_at is not None:
-        raise PortalRefused("Pertanyaan ini sudah Anda jawab.")
+        raise PortalRefused(_("Pertanyaan ini sudah Anda jawab."))
     with transaction.atomic():
         question.answer = clean_text(text)
         question.answered_at = timezone.now()
@@ -373,11 +393,11 @@ def do_add_public_evidence(found: Receipt, files: Sequence[UploadedFile]) -> int
 def do_ask(actor: AnyUser, case: Case, text: str) -> Question:
     """A supervisor asks the reporter a question (shown on the follow-up page)."""
     if not has_capability(actor, "cases.transition") or not cases_visible_to(actor).filter(pk=case.pk).exists():
-        raise CaseActionRefused("Anda tidak berwenang bertanya pada perkara ini.")
+        raise CaseActionRefused(_("Anda tidak berwenang bertanya pada perkara ini."))
     if not isinstance(actor, User):
-        raise CaseActionRefused("Anda tidak berwenang bertanya pada perkara ini.")
+        raise CaseActionRefused(_("Anda tidak berwenang bertanya pada perkara ini."))
     if not Receipt.objects.filter(case=case).exists():
-        raise CaseActionRefused("Perkara ini tidak masuk lewat portal, jadi pelapor tidak dapat ditanya di sini.")
+        raise CaseActionRefused(_("Perkara ini tidak masuk lewat portal, jadi pelapor tidak dapat ditanya di sini."))
     with transaction.atomic():
         question = Question.objects.create(case=case, text=text.strip(), asked_by=actor)
         record(

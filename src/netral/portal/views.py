@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -212,7 +213,11 @@ def followup_evidence(request: HttpRequest) -> HttpResponse:
         return redirect("portal:followup")
     try:
         count = services.do_add_public_evidence(found, files)
-        messages.success(request, _("%(count)d berkas bukti sudah ditambahkan.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)d berkas bukti sudah ditambahkan.", "%(count)d berkas bukti sudah ditambahkan.", count)
+            % {"count": count},
+        )
     except evidence_files.EvidenceRefused as refused:
         messages.error(request, str(refused))
     return redirect("portal:followup")
