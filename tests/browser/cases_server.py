@@ -9,18 +9,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-NETRAL = [sys.executable, "-m", "netral.cli"]
+from tests.servers import NETRAL, django, free_port, instance_env, wait_for
 
 
 @dataclass(frozen=True)
@@ -30,45 +25,15 @@ class Server:
     env: dict[str, str]
 
 
-def django(env: dict[str, str], code: str) -> str:
-    script = f"import django; django.setup(); {code}"
-    return subprocess.run(
-        [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback URL built here
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 @pytest.fixture(scope="module")
 def case_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data = Path(tmp_path_factory.mktemp("cases-serve"))
-    env = {
-        **os.environ,
-        "NETRAL_DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{data / 'netral.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "netral.settings",
-    }
+    env = instance_env(data)
     subprocess.run([*NETRAL, "migrate"], env=env, check=True, capture_output=True)
     code = "import json; from netral.cases.demo import load_demo_cases as f; print(json.dumps(f(with_cases=False)))"
     out = django(env, code)
     passwords = json.loads(out.splitlines()[-1])
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*NETRAL, "serve", "--port", str(port), "--workers", "1"],
         env=env,
@@ -77,7 +42,7 @@ def case_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         start_new_session=True,
     )
     try:
-        _wait_for(f"http://127.0.0.1:{port}/healthz", 60)
+        wait_for(f"http://127.0.0.1:{port}/healthz", 60)
         yield Server(f"http://127.0.0.1:{port}", passwords, env)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 from tests.browser.conftest import screenshot
-from tests.portal.portal_server import NETRAL, Running, django, portal_env, start
+from tests.portal.portal_server import Running, portal_env, start
+from tests.servers import NETRAL, django
 
 pytestmark = pytest.mark.browser
 

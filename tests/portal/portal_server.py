@@ -10,27 +10,17 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
-from tests.browser.cases_server import _free_port, _wait_for
-
-NETRAL = [sys.executable, "-m", "netral.cli"]
+from tests.servers import NETRAL, free_port, instance_env, wait_for
 
 
 def portal_env(data: Path, **extra: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "NETRAL_DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{data / 'netral.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "netral.settings",
-        "NETRAL_PORTAL_SUBMIT_RATE": "100000/h",
-        "NETRAL_PORTAL_LOOKUP_RATE": "100000/h",
-        **extra,
-    }
+    """An instance whose portal rate limits let the tests' own bursts through."""
+    return instance_env(data, NETRAL_PORTAL_SUBMIT_RATE="100000/h", NETRAL_PORTAL_LOOKUP_RATE="100000/h", **extra)
 
 
 @dataclass
@@ -44,7 +34,7 @@ class Running:
 
 
 def start(env: dict[str, str], *, workers: int = 2, port: int | None = None) -> Running:
-    port = port or _free_port()
+    port = port or free_port()
     process = subprocess.Popen(
         [*NETRAL, "serve", "--port", str(port), "--workers", str(workers), "--no-worker"],
         env=env,
@@ -53,18 +43,11 @@ def start(env: dict[str, str], *, workers: int = 2, port: int | None = None) -> 
         start_new_session=True,
     )
     try:
-        _wait_for(f"http://127.0.0.1:{port}/healthz", 60)
+        wait_for(f"http://127.0.0.1:{port}/healthz", 60)
     except BaseException:
         os.killpg(process.pid, signal.SIGKILL)
         raise
     return Running(f"http://127.0.0.1:{port}", process)
-
-
-def django(env: dict[str, str], code: str) -> str:
-    script = f"import django; django.setup(); {code}"
-    return subprocess.run(
-        [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
-    ).stdout.strip()
 
 
 STEPS: dict[str, dict[str, Any]] = {

@@ -19,7 +19,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.portal.portal_server import NETRAL, django, portal_env, start, submit_over_http
+from tests.portal.portal_server import portal_env, start, submit_over_http
+from tests.servers import NETRAL, django
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n"

@@ -241,6 +241,20 @@ def _store_files(files: Sequence[UploadedFile]) -> list[tuple[evidence_files.Sto
     return stored
 
 
+def _evidence_rows(case: Case, stored: Sequence[tuple[evidence_files.StoredFile, str]], description: str) -> None:
+    """The database rows of files already written; the description is stored text, so it is not translated."""
+    for kept, name in stored:
+        Evidence.objects.create(
+            case=case,
+            file_path=kept.relative_path,
+            sha256=kept.sha256,
+            size=kept.size,
+            content_type=kept.content_type,
+            original_name=name,
+            description=description,
+        )
+
+
 def _discard(stored: Sequence[tuple[evidence_files.StoredFile, str]]) -> None:
     for kept, _name in stored:
         if kept.created and not Evidence.objects.filter(file_path=kept.relative_path).exists():
@@ -258,16 +272,7 @@ def do_submit_report(draft: Mapping[str, Any], files: Sequence[UploadedFile], *,
     try:
         with transaction.atomic():
             case = do_receive_public_report(new)
-            for kept, name in stored:
-                Evidence.objects.create(
-                    case=case,
-                    file_path=kept.relative_path,
-                    sha256=kept.sha256,
-                    size=kept.size,
-                    content_type=kept.content_type,
-                    original_name=name,
-                    description="Dari pelapor (portal)",
-                )
+            _evidence_rows(case, stored, "Dari pelapor (portal)")
             kept_receipt = Receipt.objects.create(
                 case=case, code_hash=code_hash, reporter_ip=(client_ip or None) if store_ip else None
             )
@@ -367,16 +372,7 @@ def do_add_public_evidence(found: Receipt, files: Sequence[UploadedFile]) -> int
     stored = _store_files(files)
     try:
         with transaction.atomic():
-            for kept, name in stored:
-                Evidence.objects.create(
-                    case=case,
-                    file_path=kept.relative_path,
-                    sha256=kept.sha256,
-                    size=kept.size,
-                    content_type=kept.content_type,
-                    original_name=name,
-                    description="Tambahan dari pelapor (portal)",
-                )
+            _evidence_rows(case, stored, "Tambahan dari pelapor (portal)")
             record(
                 AnonymousUser(),
                 "portal.evidence_added",

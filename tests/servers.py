@@ -1,0 +1,57 @@
+"""Helpers for tests that run Netral as a user does: `netral` subprocesses on a throw-away SQLite data folder.
+
+Such tests use their own instance instead of pytest-django's live server, because the append-only audit log
+refuses the flush that transactional tests end with.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+NETRAL = [sys.executable, "-m", "netral.cli"]
+
+
+def instance_env(data: Path, **extra: str) -> dict[str, str]:
+    """The environment of an instance whose database, secret key and files live in `data`."""
+    return {
+        **os.environ,
+        "NETRAL_DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite:///{data / 'netral.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "netral.settings",
+        **extra,
+    }
+
+
+def django(env: dict[str, str], code: str) -> str:
+    """Run Python with Django set up against the instance's database; return what it printed."""
+    script = f"import django; django.setup(); {code}"
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, seconds: float) -> Any:
+    """The JSON an URL answers once it answers at all (the health endpoint while the server starts)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback URL built here
+                return json.load(response)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
