@@ -120,3 +120,8 @@ def test_unknown_pages_answer_with_an_indonesian_404_page(client: Client) -> Non
     response = client.get("/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_public_pages_answer_head_requests_for_monitors(client: Client) -> None:
+    for url in ("/", "/healthz", "/wilayah/", "/aturan/", "/lapor/", "/statistik/"):
+        assert client.head(url).status_code == 200, url

@@ -6,20 +6,20 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from netral.geo.models import Region
 from netral.rules.services import current_phases
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     counts = Region.objects.level_counts()
     return render(request, "core/home.html", {"region_counts": counts, "phases": current_phases()})
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitors: 200 when the database answers, 503 otherwise."""
     try:

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from netral.geo.models import Level, Region
 from netral.geo.reference import DATA_DIR
@@ -18,7 +18,7 @@ from netral.geo.reference import DATA_DIR
 PAGE_SIZE = 50
 
 
-@require_GET
+@require_safe
 def region_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:80]
     if query:
@@ -39,7 +39,7 @@ def region_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"page": page, "query": query})
 
 
-@require_GET
+@require_safe
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent", "parent__parent"), code=code)
     children = Paginator(region.children.filter(is_active=True).order_by("code"), PAGE_SIZE).get_page(
@@ -57,7 +57,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def region_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -72,14 +72,14 @@ def _province_shapes() -> bytes:
 
 
 @cache_control(public=True, max_age=3600)
-@require_GET
+@require_safe
 def province_geojson(request: HttpRequest) -> HttpResponse:
     """Province polygons shipped with the app (Natural Earth, public domain); see docs/data-sources.md."""
     return HttpResponse(_province_shapes(), content_type="application/geo+json")
 
 
 @cache_control(public=True, max_age=3600)
-@require_GET
+@require_safe
 def regency_geojson(request: HttpRequest, code: str) -> JsonResponse:
     """The province's regencies/cities as points at their approximate centres (no regency polygons exist)."""
     province = get_object_or_404(Region, code=code, level=Level.PROVINSI)

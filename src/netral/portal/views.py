@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from netral.cases import evidence_files
 from netral.cases.access import get_case_or_404
@@ -50,7 +50,7 @@ def _context(step: str, form: Any, draft: dict[str, Any]) -> dict[str, Any]:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_step(request: HttpRequest, step: str = "kejadian") -> HttpResponse:
     if step not in STEP_NAMES:
         return redirect("portal:report")
@@ -83,7 +83,7 @@ def _raw(request: HttpRequest, form: Any, name: str) -> Any:
     return request.POST.get(name, "")[:20000]
 
 
-@require_GET
+@require_safe
 def region_options(request: HttpRequest) -> HttpResponse:
     """htmx: the <option>s of the regions below `parent` (kabupaten/kota of a province, kecamatan of a regency)."""
     parent = request.GET.get("province") or request.GET.get("regency") or ""
@@ -93,7 +93,7 @@ def region_options(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def review(request: HttpRequest) -> HttpResponse:
     draft = drafts.load(request)
     missing = [code for code, _title, form_class in STEPS if not form_class(draft).is_valid()]
@@ -149,7 +149,7 @@ def _followup_receipt(request: HttpRequest) -> Receipt | None:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def followup(request: HttpRequest) -> HttpResponse:
     """Enter the code (rate-limited); then status, questions, answers and more evidence."""
     if request.method == "POST" and "code" in request.POST:
@@ -246,7 +246,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
 
 
-@require_GET
+@require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
     k = int(getattr(settings, "NETRAL_STATS_MIN_COUNT", 3))
     return render(request, "portal/statistics.html", {"stats": services.statistics(k), "k": k})

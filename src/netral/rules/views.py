@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from netral.rules.models import Election, ElectionPhase, ProcedureStep, Sanction, ViolationType
 
 
-@require_GET
+@require_safe
 def violation_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     types = ViolationType.objects.prefetch_related(Prefetch("sanctions", queryset=Sanction.objects.order_by("code")))
@@ -19,7 +19,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "rules/violation_list.html", {"types": types, "query": query})
 
 
-@require_GET
+@require_safe
 def election_list(request: HttpRequest) -> HttpResponse:
     elections = Election.objects.prefetch_related(
         Prefetch("phases", queryset=ElectionPhase.objects.order_by("start", "code"))
@@ -27,7 +27,7 @@ def election_list(request: HttpRequest) -> HttpResponse:
     return render(request, "rules/election_list.html", {"elections": elections})
 
 
-@require_GET
+@require_safe
 def deadline_list(request: HttpRequest) -> HttpResponse:
     steps = ProcedureStep.objects.select_related("regime").order_by("regime", "position")
     return render(request, "rules/deadline_list.html", {"steps": steps})

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from netral.accounts.access import has_capability, may_see_reporter_identity
 from netral.cases import evidence_files
@@ -39,7 +39,7 @@ def _initial(case: Any) -> dict[str, Any]:
     return {"registration": suggest_registration_number(case)} if not case.registration_number else {}
 
 
-@require_GET
+@require_safe
 @case_staff
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_or_404(request.user, pk)
@@ -69,7 +69,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @case_handler
 def new_case(request: HttpRequest) -> HttpResponse:
     form = NewCaseForm(request.POST or None, user=request.user)

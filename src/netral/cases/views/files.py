@@ -11,7 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from netral.cases.access import get_case_or_404
 from netral.cases.models import Evidence, GeneratedFile
@@ -32,7 +32,7 @@ def _attachment(relative: str, name: str, content_type: str) -> FileResponse:
     return response
 
 
-@require_GET
+@require_safe
 @case_staff
 def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileResponse:
     case = get_case_or_404(request.user, pk)
@@ -43,7 +43,7 @@ def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileRe
     return _attachment(evidence.file_path, name, evidence.content_type or "application/octet-stream")
 
 
-@require_GET
+@require_safe
 @case_staff
 def document_download(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     case = get_case_or_404(request.user, pk)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from netral.accounts.access import has_capability, scope_q
 from netral.accounts.models import User
@@ -65,7 +65,7 @@ def _filtered(request: HttpRequest, now: dt.datetime) -> tuple[QuerySet[Case], d
     return cases.order_by("-received_at", "-pk"), f
 
 
-@require_GET
+@require_safe
 @case_staff
 def inbox(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
@@ -170,7 +170,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
     return redirect("cases:inbox")
 
 
-@require_GET
+@require_safe
 @case_staff
 def deadlines(request: HttpRequest) -> HttpResponse:
     """Overdue and due-soon tracks the user can see, nearest first."""
