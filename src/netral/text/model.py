@@ -72,7 +72,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class RoleMention:
-    """A position or group noun ("Camat Carita", "11 ASN", "oknum kades") and whether it names concrete people."""
+    """A position or group noun ("Camat Sukamaju", "11 ASN", "oknum kades") and whether it names concrete people."""
 
     start: int
     end: int

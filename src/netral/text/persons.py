@@ -1,10 +1,10 @@
 """netral.persons.v1: people with their positions, ranks, honorifics and degrees, and role mentions.
 
 Indonesian news introduces people by apposition: position head + office/region tail + optional rank or honorific +
-name + degrees ("Kepala BIN Daerah Kalsel, Brigjen Pol Nurullah, S.H., M.H."), the reverse ("Makmur, Kepala Desa
-Papandangan"), or as the source of a quote ("kata Didin"). Every position or group noun is also kept as a
+name + degrees ("Kepala BIN Daerah Kalsel, Brigjen Pol Nurullah, S.H., M.H."), the reverse ("Surya, Kepala Desa
+Sukamaju"), or as the source of a quote ("kata Rina"). Every position or group noun is also kept as a
 `RoleMention` with the subject type it implies and whether it points at concrete people ("11 ASN", "oknum kades",
-"Camat Carita") rather than at a category ("ASN harus netral"): netral.violations.v1 needs both.
+"Camat Sukamaju") rather than at a category ("ASN harus netral"): netral.violations.v1 needs both.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class _Lexicon:
         acts = lexicon.words_pattern(data["speech_verbs"] + data["authority_verbs"])
         self.speech_after = re.compile(rf"[\s,]*(?:\([^)]*\)\s*)?{acts}\b", re.I)
         self.forward_words = frozenset(data["forward_words"])
-        # "kata Didin", "ujar Rusdin": quote attributions name their speaker.
+        # "kata Rina", "ujar Hasan": quote attributions name their speaker.
         self.speech = CueIndex({"speech": [rf"{w}\s+" for w in data["attribution_verbs"]]})
         self.reverse = re.compile(
             rf"(?:^|[\n.;:–—\"“”]\s*|-\s+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*,\s*$"
@@ -330,7 +330,7 @@ class PersonFinder:
                     continue
                 break
             if i > 0 and not parsed.name and len(tok) > 3 and bare.lower() in lex.head_words:
-                break  # the next role of a list: "Camat Carita, Camat Mandalawangi"
+                break  # the next role of a list: "Camat Sukamaju, Camat Sukamulya"
             is_acronym = bare.isupper() and len(bare) >= 2
             if is_acronym and place_head and not parsed.name and tokens.has(i + 1) and tokens[i + 1][2][0].isdigit():
                 parsed.place, parsed.tail_end, placing = True, e, True  # "Kepala Sekolah SMPN 3 Kandangan"
