@@ -24,7 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("netral.text.commands.analyze", "analyse Indonesian news texts for neutrality violations"),
     "evaluate": ("netral.text.commands.evaluate", "score analysis results against gold annotations"),
     "audit": ("netral.audit.commands", "verify the audit log's hash chain and list entries"),
+    "ingest": ("netral.monitor.commands.ingest", "ingest news and social-media files, folders or URLs once"),
     "digest": ("netral.cases.commands.digest", "e-mail each case assignee their overdue and due-soon deadlines"),
+    "pledge-reminders": ("netral.prevention.commands.reminders", "e-mail agencies whose pledge coverage lags"),
+    "report": ("netral.insights.commands.report", "write the weekly or monthly PDF neutrality report of a region"),
     "manage": ("netral.core.commands.manage", "run a Django management command (advanced)"),
 }
 

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "netral.audit",
     "netral.cases",
     "netral.portal",
+    "netral.monitor",
+    "netral.prevention",
+    "netral.insights",
 ]
 
 MIDDLEWARE = [
@@ -233,3 +236,21 @@ NETRAL_PORTAL_LOOKUP_RATE = env("NETRAL_PORTAL_LOOKUP_RATE", "10/h")
 NETRAL_PORTAL_ANSWER_RATE = env("NETRAL_PORTAL_ANSWER_RATE", "30/h")
 # Public statistics: cells with fewer cases than this are shown as "< k".
 NETRAL_STATS_MIN_COUNT = envint("NETRAL_STATS_MIN_COUNT", 3)
+
+# --- Media monitoring (netral.monitor). Fetching private/loopback addresses is refused (a source URL must not reach
+# the server's own network); tests and closed intranets may allow it.
+NETRAL_MONITOR_ALLOW_PRIVATE_HOSTS = envbool("NETRAL_MONITOR_ALLOW_PRIVATE_HOSTS", False)
+NETRAL_MONITOR_RESPECT_ROBOTS = envbool("NETRAL_MONITOR_RESPECT_ROBOTS", True)
+NETRAL_MONITOR_TIMEOUT = envint("NETRAL_MONITOR_TIMEOUT", 20)
+NETRAL_MONITOR_MIN_INTERVAL = envint("NETRAL_MONITOR_MIN_INTERVAL", 5)  # minutes: no source is polled more often
+NETRAL_MONITOR_MAX_UPLOAD_MB = envint("NETRAL_MONITOR_MAX_UPLOAD_MB", 50)
+# The worker's scheduler: how often it looks for due sources (seconds), and the local hour (WIB) of the daily digest.
+NETRAL_SCHEDULER_TICK = envint("NETRAL_SCHEDULER_TICK", 30)
+NETRAL_DIGEST_HOUR = envint("NETRAL_DIGEST_HOUR", 7)
+# Dashboards (netral.insights): aggregates are kept this many seconds per jurisdiction and filter (0 = always fresh).
+NETRAL_INSIGHTS_CACHE_SECONDS = envint("NETRAL_INSIGHTS_CACHE_SECONDS", 300)
+# Prevention (netral.prevention): pledge signing and verification limits per client address (a whole office may sign
+# from behind one NAT address), and the largest pact, material or circular file.
+NETRAL_PREVENTION_SIGN_RATE = env("NETRAL_PREVENTION_SIGN_RATE", "300/h")
+NETRAL_PREVENTION_VERIFY_RATE = env("NETRAL_PREVENTION_VERIFY_RATE", "60/m")
+NETRAL_PREVENTION_MAX_BYTES = envint("NETRAL_PREVENTION_MAX_MB", 10) * 1024 * 1024

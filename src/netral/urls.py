@@ -21,6 +21,9 @@ urlpatterns = [
     path("wilayah/", include("netral.geo.urls")),
     path("aturan/", include("netral.rules.urls")),
     path("perkara/", include("netral.cases.urls")),
+    path("pencegahan/", include("netral.prevention.urls")),
+    path("pantauan/", include("netral.monitor.urls")),
+    path("dasbor/", include("netral.insights.urls")),
     path("", include("netral.portal.urls")),
     # The admin's own login form is a second door to the same accounts: the same limits apply.
     path("admin/login/", login_limited(login_limited_by_user(admin.site.login))),

@@ -47,8 +47,10 @@ def test_every_capability_is_described_in_indonesian() -> None:
 
 def test_a_capability_that_is_not_declared_fails_on_load(tmp_path: Path) -> None:
     bad = tmp_path / "roles.toml"
-    bad.write_text(ROLES_FILE.read_text(encoding="utf-8").replace('"stats.view"]', '"stats.veiw"]', 1))
-    with pytest.raises(RoleTableError, match=r"roles\.toml \[roles\.panwascam\].*stats\.veiw"):
+    bad.write_text(
+        ROLES_FILE.read_text(encoding="utf-8").replace('capabilities = ["stats.view"]', 'capabilities = ["stats.veiw"]')
+    )
+    with pytest.raises(RoleTableError, match=r"roles\.toml \[roles\.analyst\].*stats\.veiw"):
         read_role_table(bad)
 
 

@@ -237,3 +237,22 @@ def test_an_overdue_ppk_shows_on_the_case_and_bkn_can_block_and_escalate(
     assert Track.objects.get(pk=asn.pk).state == "ppk_lalai"
     client.force_login(banjar)  # Bawaslu sees BKN's action in its timeline
     assert "Blokir data kepegawaian (SIASN)" in client.get(f"/perkara/{referred_case.pk}/").content.decode()
+
+
+def test_the_new_case_form_lists_each_violation_type_as_its_own_labelled_checkbox(client: Client, banjar: User) -> None:
+    body = login(client, banjar).get("/perkara/baru/").content.decode()
+    assert body.count('name="violations"') >= 13  # D1–D13 at least, one checkbox each
+    assert 'value="D4"' in body and "D4 " in body
+
+
+def test_times_are_printed_in_the_regions_own_zone_not_the_servers(
+    client: Client, make_case: MakeCase, banjar: User
+) -> None:
+    import datetime as dt
+
+    case = make_case(received_at=dt.datetime(2024, 10, 14, 1, 0, tzinfo=dt.UTC))  # 09:00 WITA, 08:00 WIB
+    detail = login(client, banjar).get(f"/perkara/{case.pk}/").content.decode()
+    inbox = client.get("/perkara/").content.decode()
+    assert "14-10-2024 09:00 WITA" in detail
+    assert "14-10-2024 09:00 WITA" in inbox
+    assert "08:00 WITA" not in detail + inbox

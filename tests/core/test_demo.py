@@ -30,3 +30,16 @@ def test_demo_creates_logins_once_and_keeps_them_private(
     assert main(["demo"]) == 0
     assert "sudah ada" in capsys.readouterr().out
     assert len((tmp_path / "demo-logins.txt").read_text().splitlines()) == 5
+
+
+def test_demo_shows_a_monitored_story_with_two_outlets_and_its_alert_once(settings: Any, tmp_path: Path) -> None:
+    from netral.monitor.models import Alert, Item
+
+    settings.DATA_DIR = tmp_path
+    assert main(["demo"]) == 0
+    assert main(["demo"]) == 0
+
+    alert = Alert.objects.get()
+    assert alert.region_code.startswith("63.03")
+    assert alert.story.outlets == ["Kabar Banua Contoh", "Warta Selatan Contoh"]
+    assert Item.objects.count() == 3

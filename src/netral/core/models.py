@@ -26,6 +26,16 @@ class ReferenceDataset(models.Model):
         return f"{self.name} ({self.rows})"
 
 
+class ScheduleMark(models.Model):
+    """When a periodic job last ran, so that several workers start each run once (see `netral.core.scheduler`)."""
+
+    job = models.CharField(max_length=60, primary_key=True)
+    last_run = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.last_run:%Y-%m-%d %H:%M}"
+
+
 def checksum(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):

@@ -8,7 +8,8 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, label: str, total: int, stream: TextIO = sys.stderr, width: int = 30) -> None:
+    def __init__(self, label: str, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        stream = stream or sys.stderr  # looked up now: tests and callers may have replaced sys.stderr
         self.label, self.total, self.stream, self.width = label, max(total, 1), stream, width
         self.enabled = stream.isatty()
         self.started = time.monotonic()

@@ -61,6 +61,8 @@ class TrackEvent(models.Model):
         verbose_name = _("riwayat")
         verbose_name_plural = _("riwayat")
         ordering = ["at", "pk"]
+        # Sanctions on the dashboards and map are events of a few transitions among hundreds of thousands.
+        indexes = [models.Index(fields=["transition", "track"])]
 
     def __str__(self) -> str:
         return f"{self.track_id}: {self.transition}"

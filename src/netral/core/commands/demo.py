@@ -43,6 +43,12 @@ def run(args: argparse.Namespace) -> int:
             username=args.username, email="", password=logins[args.username], full_name="Administrator Netral"
         )
     logins.update(load_demo_cases(with_cases=not args.no_cases))
+    from netral.prevention.demo import load_demo_prevention
+
+    load_demo_prevention()
+    from netral.monitor.demo import load_demo_monitor
+
+    load_demo_monitor()
     path = settings.DATA_DIR / LOGINS_FILE
     if logins:
         _remember(path, logins)

@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
+    from netral.core.scheduler import start_in_thread
+
     call_command("collectstatic", interactive=False, verbosity=0)
     # Evidence files of submissions cut off by a crash (written before their commit) are swept before serving.
     call_command("portal_sweep", grace=60, verbosity=0)
@@ -53,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if args.no_worker:
             return web.wait()
         threading.Thread(target=_watch, args=(web,), daemon=True).start()
+        start_in_thread()
         call_command("db_worker", *worker_options("*", 1.0, None))
     finally:
         if web.poll() is None:

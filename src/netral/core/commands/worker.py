@@ -1,4 +1,5 @@
-"""`netral worker`: the background task worker (django-tasks-db). Run several for more throughput."""
+"""`netral worker`: the background task worker (django-tasks-db) and the scheduler that enqueues periodic work
+(due source fetches, the daily digest). Run several for more throughput; their schedulers never double-enqueue."""
 
 from __future__ import annotations
 
@@ -11,12 +12,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--queue", default="*", help="queue names, comma-separated; * for all (default)")
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
     parser.add_argument("--max-tasks", type=int, default=None, help="stop after this many tasks (for tests)")
+    parser.add_argument(
+        "--no-scheduler", action="store_true", help="only run tasks; do not enqueue due fetches and the daily digest"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import call_command
 
+    from netral.core.scheduler import start_in_thread
+
+    if not args.no_scheduler:
+        start_in_thread()
     call_command("db_worker", *worker_options(args.queue, args.interval, args.max_tasks))
     return 0
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import template
 
 from netral.accounts.access import has_capability
 from netral.cases.models import Case
+from netral.cases.services.clock import zone_label_of, zone_of
 from netral.portal.models import Question, Receipt
 
 register = template.Library()
@@ -17,10 +19,16 @@ register = template.Library()
 def portal_questions(context: dict[str, Any], case: Case) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
+    zone = ZoneInfo(zone_of(case))
+    questions = [
+        {"q": q, "asked": q.asked_at.astimezone(zone), "answered": q.answered_at and q.answered_at.astimezone(zone)}
+        for q in Question.objects.filter(case=case)
+    ]
     return {
         "case": case,
         "portal_case": Receipt.objects.filter(case=case).exists(),
-        "questions": list(Question.objects.filter(case=case)),
+        "questions": questions,
+        "zone": zone_label_of(case),
         "can_ask": has_capability(user, "cases.transition"),
         "csrf_token": context.get("csrf_token"),
     }

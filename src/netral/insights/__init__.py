@@ -1,0 +1,1 @@
+"""Insights: dashboards, maps, exports and the vulnerability index for every jurisdiction (counts only)."""

@@ -1,0 +1,1 @@
+"""Prevention pages: parse → check access → call a service → render."""
