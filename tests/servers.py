@@ -6,13 +6,16 @@ refuses the flush that transactional tests end with.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +58,22 @@ def wait_for(url: str, seconds: float) -> Any:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
+    """`netral serve` (web app and worker with its scheduler) on a free port; yields its base URL, stops it after."""
+    port = free_port()
+    server = subprocess.Popen(
+        [*NETRAL, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz", 60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -4,8 +4,6 @@ cases. Screenshots: test-artifacts/insights-*.png."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +12,7 @@ from typing import Any
 import pytest
 from tests.browser.cases_server import Server
 from tests.browser.conftest import screenshot
-from tests.servers import NETRAL, django, free_port, instance_env, wait_for
+from tests.servers import NETRAL, django, instance_env, serving
 
 pytestmark = pytest.mark.browser
 
@@ -31,20 +29,8 @@ def insights_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     env = instance_env(data)
     subprocess.run([*NETRAL, "migrate"], env=env, check=True, capture_output=True)
     passwords = json.loads(django(env, SEED).splitlines()[-1])
-    port = free_port()
-    server = subprocess.Popen(
-        [*NETRAL, "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/healthz", 60)
-        yield Server(f"http://127.0.0.1:{port}", passwords, env)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+    with serving(env) as url:
+        yield Server(url, passwords, env)
 
 
 def login(browser: Any, server: Server, username: str) -> Any:

@@ -9,8 +9,6 @@ Tanah Laut's); the supervisor opens it as a case with the pre-filled form. Scree
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -21,7 +19,7 @@ from typing import Any
 import pytest
 from tests.browser.conftest import screenshot
 from tests.monitor.local_site import LocalSite
-from tests.servers import NETRAL, django, free_port, instance_env, wait_for
+from tests.servers import NETRAL, django, instance_env, serving
 
 pytestmark = pytest.mark.browser
 
@@ -84,20 +82,10 @@ def monitor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instanc
     env = instance_env(data, NETRAL_MONITOR_ALLOW_PRIVATE_HOSTS="1", NETRAL_SCHEDULER_TICK="1")
     subprocess.run([*NETRAL, "migrate"], env=env, check=True, capture_output=True)
     django(env, "exec(" + json.dumps(USERS.format(password=PASSWORD)) + ")")
-    port = free_port()
-    server = subprocess.Popen(
-        [*NETRAL, "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     try:
-        wait_for(f"http://127.0.0.1:{port}/healthz", 60)
-        yield Instance(f"http://127.0.0.1:{port}", site)
+        with serving(env) as url:
+            yield Instance(url, site)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
         site.stop()
 
 

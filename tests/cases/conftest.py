@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.people import staff_user
 
 from netral.accounts.models import User
 from netral.cases.models import Case
@@ -24,9 +25,7 @@ ALUH_ALUH = "63.03.01"
 WIB, WITA = dt.timezone(dt.timedelta(hours=7)), dt.timezone(dt.timedelta(hours=8))
 
 
-def _user(username: str, role: str, code: str | None) -> User:
-    region = Region.objects.get(code=code) if code else None
-    return User.objects.create_user(username, password="kata-sandi-uji-123", role=role, jurisdiction=region)
+_user = staff_user
 
 
 @pytest.fixture

@@ -13,19 +13,17 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from tests.people import staff_user
 
 from netral.accounts.models import User
 from netral.cases.models import Case, CaseViolationType, ReportedPerson, Track, TrackEvent
-from netral.geo.models import Region
 from netral.monitor.models import Alert, Story
 
 BANJAR, BARITO_KUALA, KALSEL, SURABAYA = "63.03", "63.04", "63", "35.78"
 ALUH_ALUH = "63.03.01"
 
 
-def _user(username: str, role: str, code: str | None) -> User:
-    region = Region.objects.get(code=code) if code else None
-    return User.objects.create_user(username, password="kata-sandi-uji-123", role=role, jurisdiction=region)
+_user = staff_user
 
 
 @pytest.fixture

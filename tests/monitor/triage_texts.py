@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from netral.accounts.models import User
-from netral.geo.models import Region
+from tests.people import staff_user
+
 from netral.monitor.services.ingest import IngestReport
 from netral.monitor.sources.base import RawItem
 
@@ -36,9 +36,7 @@ AGENCY_BANJAR = (
 )
 
 
-def make_user(username: str, role: str, code: str | None) -> User:
-    region = Region.objects.get(code=code) if code else None
-    return User.objects.create_user(username, password=PASSWORD, role=role, jurisdiction=region)
+make_user = staff_user
 
 
 def article(text: str, slug: str, *, title: str = "", outlet: str = "Kabar Banua") -> RawItem:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.people import staff_user
 
 from netral.accounts.models import User
 from netral.geo.models import Region
@@ -26,9 +27,7 @@ PDF = b"%PDF-1.4\n% synthetic pact for tests\n" + b"0" * 200 + b"\n%%EOF\n"
 NIPS = ("198503122010011002", "199001152015032001", "198807072023212004", "197712242003121003")
 
 
-def make_user(username: str, role: str, code: str | None) -> User:
-    region = Region.objects.get(code=code) if code else None
-    return User.objects.create_user(username, password=PASSWORD, role=role, jurisdiction=region)
+make_user = staff_user
 
 
 @pytest.fixture(autouse=True)

@@ -8,16 +8,20 @@ missing, in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netral.accounts.access import AnyUser, region_scope
 from netral.cases.inputs import CAPACITIES, INPUT_NAMES, VERDICT_RESULTS
 from netral.cases.models import Intake, SubjectType
+from netral.cases.services.intake import NewCase
 from netral.cases.workflow import Transition, load_workflow
 from netral.geo.models import Level, Region
 from netral.rules.models import Election, ViolationType
@@ -289,3 +293,48 @@ class NewCaseForm(forms.Form):
         if data.get("intake") == Intake.LAPORAN and not data.get("anonymous") and not data.get("reporter_name"):
             self.add_error("reporter_name", _("Nama pelapor wajib diisi, atau tandai pelapor anonim."))
         return data
+
+    def new_case(self) -> NewCase:
+        """The valid form as the intake service's NewCase (a temuan's clock starts on its discovery date)."""
+        d = self.cleaned_data
+        region = Region.objects.get(code=d["event_region"])
+        discovered = None
+        if d["intake"] == Intake.TEMUAN and d.get("discovered_on"):
+            discovered = dt.datetime.combine(d["discovered_on"], dt.time(), tzinfo=ZoneInfo(region.timezone))
+            discovered = min(discovered, timezone.now())
+        persons = []
+        if d["person_name"]:
+            persons.append(
+                {
+                    "name": d["person_name"],
+                    "nip": d["person_nip"],
+                    "position": d["person_position"],
+                    "agency": d["person_agency"],
+                    "subject_type": d["person_subject_type"],
+                    "region": Region.objects.filter(code=d["person_region"]).first(),
+                }
+            )
+        reporter = None
+        if not d["anonymous"] and d["reporter_name"]:
+            reporter = {
+                "name": d["reporter_name"],
+                "nik": d["reporter_nik"],
+                "address": d["reporter_address"],
+                "phone": d["reporter_phone"],
+                "email": d["reporter_email"],
+            }
+        return NewCase(
+            intake=d["intake"],
+            election=d["election"],
+            summary=d["summary"],
+            event_region=region,
+            description=d["description"],
+            event_date=d["event_date"],
+            event_time=d["event_time"],
+            event_place=d["event_place"],
+            discovered_at=discovered,
+            reporter=reporter,
+            reported_persons=persons,
+            witnesses=[{"name": d["witness_name"], "contact": d["witness_contact"]}] if d["witness_name"] else [],
+            violation_codes=d["violations"],
+        )

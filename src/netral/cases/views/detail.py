@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,7 +16,7 @@ from netral.accounts.access import has_capability, may_see_reporter_identity
 from netral.cases import evidence_files
 from netral.cases.access import cases_visible_to, get_case_or_404, tracks_visible_to
 from netral.cases.forms import NewCaseForm, parse_inputs
-from netral.cases.models import Evidence, GeneratedFile, Intake, ReporterIdentity, Track, TrackEvent
+from netral.cases.models import Evidence, GeneratedFile, ReporterIdentity, Track, TrackEvent
 from netral.cases.services import (
     do_add_evidence,
     do_receive_case,
@@ -27,11 +25,9 @@ from netral.cases.services import (
     view_reporter_identity,
 )
 from netral.cases.services.documents import office_name
-from netral.cases.services.intake import NewCase
 from netral.cases.services.transitions import CaseActionRefused
 from netral.cases.views.common import case_handler, case_staff, local, timeline, track_card
 from netral.cases.workflow import IllegalTransition, load_workflow
-from netral.geo.models import Region
 from netral.geo.reference import ZONE_LABELS
 
 
@@ -74,48 +70,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def new_case(request: HttpRequest) -> HttpResponse:
     form = NewCaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        region = Region.objects.get(code=d["event_region"])
-        discovered = None
-        if d["intake"] == Intake.TEMUAN and d.get("discovered_on"):
-            discovered = dt.datetime.combine(d["discovered_on"], dt.time(), tzinfo=ZoneInfo(region.timezone))
-            discovered = min(discovered, timezone.now())
-        persons = []
-        if d["person_name"]:
-            persons.append(
-                {
-                    "name": d["person_name"],
-                    "nip": d["person_nip"],
-                    "position": d["person_position"],
-                    "agency": d["person_agency"],
-                    "subject_type": d["person_subject_type"],
-                    "region": Region.objects.filter(code=d["person_region"]).first(),
-                }
-            )
-        reporter = None
-        if not d["anonymous"] and d["reporter_name"]:
-            reporter = {
-                "name": d["reporter_name"],
-                "nik": d["reporter_nik"],
-                "address": d["reporter_address"],
-                "phone": d["reporter_phone"],
-                "email": d["reporter_email"],
-            }
-        new = NewCase(
-            intake=d["intake"],
-            election=d["election"],
-            summary=d["summary"],
-            event_region=region,
-            description=d["description"],
-            event_date=d["event_date"],
-            event_time=d["event_time"],
-            event_place=d["event_place"],
-            discovered_at=discovered,
-            reporter=reporter,
-            reported_persons=persons,
-            witnesses=[{"name": d["witness_name"], "contact": d["witness_contact"]}] if d["witness_name"] else [],
-            violation_codes=d["violations"],
-        )
+        new = form.new_case()
         try:
             case = do_receive_case(request.user, new)
         except CaseActionRefused as exc:

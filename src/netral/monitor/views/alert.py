@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,7 +16,6 @@ from netral.accounts.access import has_capability
 from netral.cases.access import cases_visible_to
 from netral.cases.forms import NewCaseForm
 from netral.cases.models import Case, Intake, SubjectType
-from netral.cases.services.intake import NewCase
 from netral.geo.models import Region
 from netral.monitor.models import Alert
 from netral.monitor.services.alerts import (
@@ -147,42 +143,6 @@ def _open_form(request: HttpRequest, alert: Alert) -> NewCaseForm:
     return form
 
 
-def _new_case(d: dict[str, Any]) -> NewCase:
-    """The cleaned new-case form → NewCase, as the case pages do; the news story has no reporter."""
-    region = Region.objects.get(code=d["event_region"])
-    persons = []
-    if d["person_name"]:
-        persons.append(
-            {
-                "name": d["person_name"],
-                "nip": d["person_nip"],
-                "position": d["person_position"],
-                "agency": d["person_agency"],
-                "subject_type": d["person_subject_type"],
-                "region": Region.objects.filter(code=d["person_region"]).first(),
-            }
-        )
-    discovered = None
-    if d["intake"] == Intake.TEMUAN and d.get("discovered_on"):
-        discovered = dt.datetime.combine(d["discovered_on"], dt.time(), tzinfo=ZoneInfo(region.timezone))
-        discovered = min(discovered, timezone.now())
-    return NewCase(
-        intake=d["intake"],
-        election=d["election"],
-        summary=d["summary"],
-        event_region=region,
-        description=d["description"],
-        event_date=d["event_date"],
-        event_time=d["event_time"],
-        event_place=d["event_place"],
-        discovered_at=discovered,
-        reporter=None,
-        reported_persons=persons,
-        witnesses=[{"name": d["witness_name"], "contact": d["witness_contact"]}] if d["witness_name"] else [],
-        violation_codes=d["violations"],
-    )
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @monitor_triage
 def open_as_case(request: HttpRequest, pk: int) -> HttpResponse:
@@ -196,7 +156,7 @@ def open_as_case(request: HttpRequest, pk: int) -> HttpResponse:
     form = _open_form(request, alert)
     if request.method == "POST" and form.is_valid():
         try:
-            case = do_open_as_case(alert, request.user, _new_case(form.cleaned_data))
+            case = do_open_as_case(alert, request.user, form.new_case())
         except AlertRefused as exc:
             form.add_error(None, str(exc))
         else:
