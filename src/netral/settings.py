@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "netral.monitor",
     "netral.prevention",
     "netral.insights",
+    "netral.api",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "netral.accounts.middleware.StaffSessionMiddleware",  # idle/absolute session expiry; the two-factor gate
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -136,8 +139,17 @@ else:
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Background tasks (the Django tasks API): database backend by default.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# --- Background tasks (the Django tasks API): the database backend by default (SQLite worker embedded, or many
+# PostgreSQL workers); NETRAL_TASKS_BACKEND=rq puts the queue in Redis (django-tasks-rq) for larger deployments.
+NETRAL_TASKS_BACKEND = env("NETRAL_TASKS_BACKEND", "db")
+if NETRAL_TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("NETRAL_REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif NETRAL_TASKS_BACKEND == "db":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(f"NETRAL_TASKS_BACKEND must be db or rq, not {NETRAL_TASKS_BACKEND!r}")
 
 # --- Passwords: Argon2 first.
 PASSWORD_HASHERS = [
@@ -149,7 +161,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "netral.accounts.passwords.ContextWordsValidator"},
 ]
+# Counts failed passwords per account and refuses locked accounts (netral.accounts.lockout), on every login form.
+AUTHENTICATION_BACKENDS = ["netral.accounts.lockout.LockoutModelBackend"]
+NETRAL_LOCKOUT_ATTEMPTS = envint("NETRAL_LOCKOUT_ATTEMPTS", 10)  # failed passwords or codes within the window…
+NETRAL_LOCKOUT_WINDOW_MINUTES = envint("NETRAL_LOCKOUT_WINDOW_MINUTES", 15)
+NETRAL_LOCKOUT_MINUTES = envint("NETRAL_LOCKOUT_MINUTES", 15)  # …lock the account this long
 
 # --- Language and time: Indonesian first, English second; stored in UTC, shown in the region's zone.
 LANGUAGE_CODE = "id"
@@ -183,7 +201,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = envint("NETRAL_SESSION_SECONDS", 8 * 3600)
+SESSION_COOKIE_AGE = envint("NETRAL_SESSION_SECONDS", 8 * 3600)  # absolute lifetime from login (middleware too)
+NETRAL_SESSION_IDLE_SECONDS = envint("NETRAL_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Error reports mask passwords, codes, tokens and reporter fields even where a view forgot to (docs/security.md).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "netral.accounts.logsafety.SecretScrubbingReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "netral.accounts.logsafety.SecretScrubbingExceptionReporter"
 HTTPS = envbool("NETRAL_HTTPS", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
@@ -194,7 +217,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"secrets": {"()": "netral.accounts.logsafety.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["secrets"]}},
     "root": {"handlers": ["console"], "level": env("NETRAL_LOG_LEVEL", "INFO")},
     # WeasyPrint reports every rendering step at INFO; only its warnings matter.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},

@@ -59,3 +59,46 @@ def screenshot(page: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- Staff login through the real form, two-factor step included ---------------------------------------------
+# Roles with "reporter.view" must enrol an authenticator at their first login; the helper reads the secret from
+# the enrolment page (as a person's app would from the QR code) and answers later code pages with it.
+_secrets: dict[tuple[str, str], str] = {}
+_last_step: dict[tuple[str, str], int] = {}
+
+
+def _next_code(key: tuple[str, str]) -> str:
+    """A code for a step not used yet: the server refuses a replayed code, and one user may log in twice a step."""
+    import time
+
+    from netral.accounts.totp import code_at, step_at
+
+    step = max(step_at(time.time()), _last_step.get(key, -1) + 1)
+    while step > step_at(time.time()) + 1:  # the server accepts one step ahead at most
+        time.sleep(1)
+    _last_step[key] = step
+    return code_at(_secrets[key], step)
+
+
+def staff_login(page: Any, base_url: str, username: str, password: str) -> None:
+    """Log in at /masuk/ with the password, then enrol or enter the code when asked; ends on the home page."""
+    import re
+
+    page.goto(f"{base_url}/masuk/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    home = re.escape(base_url) + r"/(\?.*)?$"
+    page.wait_for_url(re.compile(home + "|/akun/(dua-langkah|kode)/"))
+    key = (base_url, username)
+    code_form = page.locator("form:has(input[name=code])")
+    if "/akun/dua-langkah/" in page.url:
+        _secrets[key] = page.locator("[data-totp-secret]").inner_text().replace(" ", "")
+        code_form.locator("input[name=code]").fill(_next_code(key))
+        code_form.locator("button[type=submit]").click()
+        page.get_by_role("button", name="Saya sudah menyimpannya, lanjutkan").click()
+    elif "/akun/kode/" in page.url:
+        code_form.locator("input[name=code]").fill(_next_code(key))
+        code_form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(home))

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from tests.browser.cases_server import Server, case_server  # noqa: F401 - the fixture
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, staff_login
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +23,7 @@ TODAY = dt.date.today().isoformat()
 def login(browser: Any, server: Server, username: str) -> Any:
     context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{server.url}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", server.passwords[username])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/")
+    staff_login(page, server.url, username, server.passwords[username])
     page.get_by_role("link", name="Perkara").click()
     page.wait_for_url(f"{server.url}/perkara/")
     return page

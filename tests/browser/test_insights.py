@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from tests.browser.cases_server import Server
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, staff_login
 from tests.servers import NETRAL, django, instance_env, serving
 
 pytestmark = pytest.mark.browser
@@ -38,11 +38,7 @@ def login(browser: Any, server: Server, username: str) -> Any:
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{server.url}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", server.passwords[username])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/")
+    staff_login(page, server.url, username, server.passwords[username])
     page.errors = errors
     return page
 

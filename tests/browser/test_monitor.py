@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, staff_login
 from tests.monitor.local_site import LocalSite
 from tests.servers import NETRAL, django, instance_env, serving
 
@@ -92,11 +92,7 @@ def monitor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Instanc
 def login(browser: Any, server: Instance, username: str) -> Any:
     context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{server.url}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/")
+    staff_login(page, server.url, username, PASSWORD)
     page.get_by_role("link", name="Pantauan").click()
     page.wait_for_url(f"{server.url}/pantauan/")
     return page

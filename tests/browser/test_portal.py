@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, staff_login
 from tests.portal.portal_server import Running, portal_env, start
 from tests.servers import NETRAL, django
 
@@ -148,11 +148,7 @@ def test_reports_reach_the_inbox_and_the_reporter_answers_a_question(browser: An
 
     # --- Bawaslu Kabupaten Banjar sees both in its inbox and asks the named reporter a question
     staff = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900}).new_page()
-    staff.goto(f"{server.url}/masuk/")
-    staff.fill("input[name=username]", "bawaslu.banjar")
-    staff.fill("input[name=password]", passwords["bawaslu.banjar"])
-    staff.click("button[type=submit]")
-    staff.wait_for_url(f"{server.url}/")
+    staff_login(staff, server.url, "bawaslu.banjar", passwords["bawaslu.banjar"])
     staff.goto(f"{server.url}/perkara/")
     assert "Kades mengarahkan perangkat desa memilih calon" in staff.content()
     assert "Informasi tanpa nama tentang kades" in staff.content()

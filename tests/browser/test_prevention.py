@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from tests.browser.cases_server import Server, case_server  # noqa: F401 - the fixture
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, staff_login
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +46,7 @@ def new_page(browser: Any) -> Any:
 
 def login(browser: Any, server: Server, username: str) -> Any:
     page = new_page(browser)
-    page.goto(f"{server.url}/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", server.passwords[username])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server.url}/")
+    staff_login(page, server.url, username, server.passwords[username])
     page.get_by_role("link", name="Pencegahan", exact=True).click()
     page.wait_for_url(f"{server.url}/pencegahan/")
     return page

@@ -71,9 +71,12 @@ class RegionScope:
         return code == self.region_code or code.startswith(self.region_code + ".")
 
     def q(self, field: str = "region_code") -> Q:
-        """A filter on a field holding region codes; `Q(pk__in=[])` (an empty result, no query) for nothing."""
+        """A filter on a field holding region codes; `Q(pk__in=[])` (an empty result, no query) for nothing.
+
+        Everything is a condition that always holds, not an empty `Q()`: `Q(x) | Q()` reduces to `Q(x)`, so
+        "public or in my scope" would silently drop the scope for national users."""
         if self.everything:
-            return Q()
+            return Q(pk__isnull=False)
         if not self.region_code:
             return Q(pk__in=[])
         return Q(**{field: self.region_code}) | Q(**{f"{field}__startswith": self.region_code + "."})

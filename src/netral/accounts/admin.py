@@ -7,11 +7,13 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import transaction
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from netral.accounts.models import User
+from netral.accounts import twofactor
+from netral.accounts.models import LoginFailures, User
 from netral.accounts.services import access_snapshot, record_access_change
 
 
@@ -31,6 +33,23 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     list_select_related = ("jurisdiction",)
     search_fields = ("username", "full_name", "agency", "email")
     autocomplete_fields = ("jurisdiction",)
+    actions = ("reset_two_factor", "unlock")
+
+    @admin.action(description=_("Atur ulang verifikasi dua langkah (ponsel hilang)"))
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            twofactor.reset(user, by=request.user)
+        self.message_user(request, _("Pengguna tersebut akan mendaftarkan aplikasi autentikator lagi saat masuk."))
+
+    @admin.action(description=_("Buka kunci akun"))
+    def unlock(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        from netral.audit.services import record
+
+        with transaction.atomic():
+            for user in queryset:
+                if LoginFailures.objects.filter(user=user).delete()[0]:
+                    record(request.user, "account.unlocked", obj=user)
+        self.message_user(request, _("Kunci akun dibuka."))
 
     def save_model(self, request: HttpRequest, obj: User, form: ModelForm[Any], change: bool) -> None:
         with transaction.atomic():

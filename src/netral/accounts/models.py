@@ -70,3 +70,52 @@ class User(AbstractUser):
 
         super().clean()
         check_assignment(self.role, self.jurisdiction)
+
+
+class TOTPDevice(models.Model):
+    """A staff member's authenticator app (RFC 6238 TOTP). The secret is stored encrypted (`secretbox`) with a key
+    derived from SECRET_KEY; `last_used_step` refuses a code that was already used (replay)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret_encrypted = models.TextField(_("rahasia terenkripsi"))
+    confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aplikasi autentikator")
+        verbose_name_plural = _("aplikasi autentikator")
+
+    def __str__(self) -> str:
+        return f"TOTP {self.user}"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the phone is lost: only its keyed hash is kept (the code is random, 50 bits)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kode pemulihan")
+        verbose_name_plural = _("kode pemulihan")
+
+    def __str__(self) -> str:
+        return f"kode pemulihan {self.user}"
+
+
+class LoginFailures(models.Model):
+    """Failed password or code attempts on one account, counted in a window; the account locks at the limit."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="login_failures")
+    count = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("percobaan masuk gagal")
+        verbose_name_plural = _("percobaan masuk gagal")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.count}"

@@ -94,8 +94,15 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
     first_line = text.split("\n", 1)[0]
     # Excel with Indonesian regional settings writes ";" between columns.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        yield number, list(cells)
+    # newline="" as the csv module asks: a stray "\r" (old Mac line end, a cell pasted from elsewhere) ends a line
+    # instead of raising csv.Error; an unclosed quote running past the field limit refuses the file.
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = 0
+    try:
+        for number, cells in enumerate(rows, start=1):
+            yield number, list(cells)
+    except csv.Error as error:
+        raise AttendanceRefused(f"Berkas CSV rusak setelah baris {number}: {error}.") from error
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:

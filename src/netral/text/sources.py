@@ -44,6 +44,8 @@ def read(path: Path) -> Source:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{path}: not valid JSON ({exc})") from exc
+    except RecursionError:
+        raise DocumentError(f"{path}: JSON nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise DocumentError(f'{path}: no "text" string in the JSON object')
     url, published = data.get("url"), data.get("published")

@@ -57,4 +57,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {username:<16} {password}")
     elif path.exists():
         print(f"Akun demo sudah ada; kata sandi awalnya tersimpan di {path}")
+    print("Akun Bawaslu dan Panwascam (melihat identitas pelapor) wajib verifikasi dua langkah: saat pertama masuk,")
+    print("pindai kode QR dengan aplikasi autentikator di ponsel (FreeOTP, Aegis, Google Authenticator).")
     return 0

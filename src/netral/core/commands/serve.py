@@ -14,7 +14,7 @@ import sys
 import threading
 
 from netral.cli import setup_django
-from netral.core.commands.worker import worker_options
+from netral.core.commands.worker import run_worker
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             return web.wait()
         threading.Thread(target=_watch, args=(web,), daemon=True).start()
         start_in_thread()
-        call_command("db_worker", *worker_options("*", 1.0, None))
+        run_worker("*", 1.0, None)
     finally:
         if web.poll() is None:
             web.terminate()

@@ -19,16 +19,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
-    from django.core.management import call_command
-
     from netral.core.scheduler import start_in_thread
 
     if not args.no_scheduler:
         start_in_thread()
-    call_command("db_worker", *worker_options(args.queue, args.interval, args.max_tasks))
+    run_worker(args.queue, args.interval, args.max_tasks)
     return 0
 
 
-def worker_options(queue: str, interval: float, max_tasks: int | None) -> list[str]:
+def run_worker(queue: str, interval: float, max_tasks: int | None) -> None:
+    """The task backend's own worker: django-tasks-db's `db_worker`, or django-rq's `rqworker`."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.NETRAL_TASKS_BACKEND == "rq":
+        queues = list(settings.RQ_QUEUES) if queue == "*" else queue.split(",")
+        jobs = ["--max-jobs", str(max_tasks)] if max_tasks else []
+        call_command("rqworker", *queues, "--job-class", "django_tasks_rq.backend.Job", *jobs)
+        return
     options = ["--queue-name", queue, "--interval", str(interval)]
-    return [*options, "--max-tasks", str(max_tasks)] if max_tasks else options
+    call_command("db_worker", *options, *(["--max-tasks", str(max_tasks)] if max_tasks else []))

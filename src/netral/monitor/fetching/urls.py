@@ -25,12 +25,16 @@ def _is_tracking(name: str, value: str) -> bool:
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, fragment or tracking parameters, sorted query, no AMP suffix.
 
-    A trailing slash is removed except for the site root, which is always "/". Returns "" for "".
+    A trailing slash is removed except for the site root, which is always "/". Returns "" for "" and for text
+    that cannot be split as a URL ("http://[::1"): such links come from outside and must not stop a run.
     """
     url = url.strip()
     if not url:
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     if ":" in host:  # IPv6 literal

@@ -54,6 +54,8 @@ class FileKind:
             loaded = json.loads(decode(data).lstrip("\ufeff"))
         except json.JSONDecodeError as error:
             raise UploadError(f"Berkas JSON rusak (baris {error.lineno}): {error.msg}") from error
+        except RecursionError:
+            raise UploadError("Berkas JSON bersarang terlalu dalam") from None
         if not isinstance(loaded, dict) or not str(loaded.get("text") or "").strip():
             raise UploadError('Berkas JSON harus berupa objek dengan kunci "text" yang berisi teks')
         problems: list[str] = []

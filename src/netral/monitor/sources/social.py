@@ -30,14 +30,15 @@ COMMON_NAMES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "platform", "channel", "page_name"),
 }
 Row = tuple[str, dict[str, Any]]  # (where: "baris 3" / "objek 2", flattened row)
+MAX_DEPTH = 20  # nested objects deeper than this stay one value: no export nests so deep, and recursion is bounded
 
 
-def _flatten(value: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+def _flatten(value: Mapping[str, Any], prefix: str = "", depth: int = 0) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, item in value.items():
         name = f"{prefix}{key}"
-        if isinstance(item, Mapping):
-            flat.update(_flatten(item, f"{name}."))
+        if isinstance(item, Mapping) and depth < MAX_DEPTH:
+            flat.update(_flatten(item, f"{name}.", depth + 1))
         else:
             flat[name] = item
     return flat
@@ -64,8 +65,11 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[Row]:
         except csv.Error:
             dialect = csv.excel
         reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    for row in reader:
-        yield f"baris {reader.line_num}", {key: value for key, value in row.items() if key is not None}
+    try:
+        for row in reader:
+            yield f"baris {reader.line_num}", {key: value for key, value in row.items() if key is not None}
+    except csv.Error as error:  # e.g. an unclosed quote running past the field size limit
+        raise UploadError(f"Berkas CSV rusak (baris {reader.line_num}): {error}") from error
 
 
 def _rows(data: bytes, filename: str, delimiter: str = "") -> Iterator[Row]:
@@ -79,6 +83,8 @@ def _rows(data: bytes, filename: str, delimiter: str = "") -> Iterator[Row]:
             loaded = json.loads(text)
         except json.JSONDecodeError as error:
             raise UploadError(f"Berkas JSON rusak (baris {error.lineno}): {error.msg}") from error
+        except RecursionError:
+            raise UploadError("Berkas JSON bersarang terlalu dalam") from None
         if not isinstance(loaded, list):
             raise UploadError("Berkas JSON harus berisi daftar objek, satu per unggahan")
         for number, value in enumerate(loaded, start=1):
@@ -89,7 +95,7 @@ def _rows(data: bytes, filename: str, delimiter: str = "") -> Iterator[Row]:
             continue
         try:
             value = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             yield f"baris {number}", {"\0invalid": True}
             continue
         yield f"baris {number}", _flatten(value) if isinstance(value, Mapping) else {}

@@ -35,5 +35,7 @@ def detect_upload_kind(data: bytes, filename: str) -> str:
             loaded = json.loads(decode(data).lstrip("\ufeff"))
         except json.JSONDecodeError:
             return "social"  # several objects, one per line
+        except RecursionError:
+            return "file"  # one object nested too deep for json: the file kind refuses it with a message
         return "file" if isinstance(loaded, dict) else "social"
     return "file"

@@ -1,0 +1,1 @@
+"""The public API (django-ninja, OpenAPI 3.1): token authentication with scopes and a jurisdiction."""
