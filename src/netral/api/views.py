@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,22 +17,10 @@ from netral.accounts.models import User
 from netral.api.forms import TokenForm
 from netral.api.scopes import SCOPES
 from netral.api.tokens import TokenRefused, create_token, revoke_token
+from netral.core.decorators import staff_page
 
-View = Callable[..., HttpResponseBase]
-
-
-def token_owner(view: View) -> View:
-    """Login required; then only staff with a valid jurisdiction (others could grant nothing): else 404."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not isinstance(request.user, User) or region_scope(request.user).is_nothing:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
+#: Login required; then only staff with a valid jurisdiction (others could grant nothing), else 404.
+token_owner = staff_page(lambda user: isinstance(user, User) and not region_scope(user).is_nothing)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest
-from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy
 
 from netral.accounts.access import AnyUser, has_capability
@@ -21,9 +17,9 @@ from netral.cases.models import Case, Track, TrackEvent
 from netral.cases.services import deadline_status, role_of
 from netral.cases.services.transitions import _lapsed_state
 from netral.cases.workflow import load_workflow
+from netral.core.decorators import with_capability
 from netral.geo.reference import ZONE_LABELS
 
-View = Callable[..., HttpResponseBase]
 STATUS_LABELS = {
     "overdue": gettext_lazy("Lewat batas waktu"),
     "due_soon": gettext_lazy("Segera jatuh tempo"),
@@ -31,32 +27,10 @@ STATUS_LABELS = {
 }
 
 
-def case_staff(view: View) -> View:
-    """Login required (302 to the login page); then `cases.view` or `referrals.view`, else 404 (deny by default)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (has_capability(request.user, "cases.view") or has_capability(request.user, "referrals.view")):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def case_handler(view: View) -> View:
-    """As `case_staff`, for Bawaslu's own handling (new cases, evidence, triage): `cases.transition`, else 404."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not has_capability(request.user, "cases.transition"):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
+#: Login required; then `cases.view` or `referrals.view` (Bawaslu, BKN, PPK), else 404.
+case_staff = with_capability("cases.view", "referrals.view")
+#: Bawaslu's own handling (new cases, evidence, triage): `cases.transition`, else 404.
+case_handler = with_capability("cases.transition")
 
 
 def local(moment: dt.datetime | None, tz: str) -> dt.datetime | None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest
 from django.http.response import HttpResponseBase
@@ -18,18 +15,7 @@ from netral.cases.models import Evidence, GeneratedFile
 from netral.cases.services.documents import LETTER_KINDS, do_generate_letter
 from netral.cases.services.transitions import CaseActionRefused
 from netral.cases.views.common import case_handler, case_staff
-
-
-def _attachment(relative: str, name: str, content_type: str) -> FileResponse:
-    root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / relative).resolve()
-    if root not in path.parents or not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+from netral.core.downloads import stored_file
 
 
 @require_safe
@@ -40,7 +26,7 @@ def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileRe
     if evidence is None:
         raise Http404
     name = evidence.original_name or f"bukti-{evidence.pk}"
-    return _attachment(evidence.file_path, name, evidence.content_type or "application/octet-stream")
+    return stored_file(evidence.file_path, name, evidence.content_type or "application/octet-stream")
 
 
 @require_safe
@@ -50,7 +36,7 @@ def document_download(request: HttpRequest, pk: int, file_pk: int) -> FileRespon
     document = GeneratedFile.objects.filter(case=case, pk=file_pk).first()
     if document is None:
         raise Http404
-    return _attachment(document.file_path, f"{document.kind}-{case.pk}-{document.pk}.pdf", "application/pdf")
+    return stored_file(document.file_path, f"{document.kind}-{case.pk}-{document.pk}.pdf", "application/pdf")
 
 
 @require_POST

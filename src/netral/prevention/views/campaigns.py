@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from netral.accounts.access import get_object_in_scope_or_404, region_scope
 from netral.cases.evidence_files import EvidenceRefused
+from netral.core.downloads import stored_file
 from netral.prevention import attendance
 from netral.prevention.access import (
     agencies_visible_to,
@@ -37,7 +38,6 @@ from netral.prevention.services.campaigns import (
 from netral.prevention.services.common import PreventionRefused
 from netral.prevention.services.coverage import coverage
 from netral.prevention.views.common import (
-    attachment,
     coverage_reader,
     local,
     page_of,
@@ -226,7 +226,7 @@ def pact_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     if not campaign.pact_path:
         raise Http404
     name = campaign.pact_original_name or f"pakta-{campaign.pk}"
-    return attachment(campaign.pact_path, name, campaign.pact_content_type)
+    return stored_file(campaign.pact_path, name, campaign.pact_content_type)
 
 
 @require_POST

@@ -3,48 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import wraps
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import segno
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest
-from django.http.response import HttpResponseBase
+from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from netral.core.decorators import staff_page
 from netral.geo.reference import ZONE_LABELS
 from netral.prevention.access import may_manage, may_see_coverage, may_view
 
-View = Callable[..., HttpResponseBase]
 PAGE_SIZE = 25
 
 
-def _requires(check: Callable[[Any], bool]) -> Callable[[View], View]:
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not check(request.user):
-                raise Http404  # deny by default, and say nothing about what exists
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-prevention_staff = _requires(may_view)
-prevention_manager = _requires(may_manage)
-coverage_reader = _requires(may_see_coverage)
+prevention_staff = staff_page(may_view)
+prevention_manager = staff_page(may_manage)
+coverage_reader = staff_page(may_see_coverage)
 
 
 def page_of(request: HttpRequest, queryset: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
@@ -60,19 +39,6 @@ def local(moment: dt.datetime | None, zone: str) -> dict[str, Any] | None:
 
 def chunks_of(upload: UploadedFile) -> Any:
     return upload.chunks()
-
-
-def attachment(relative: str, name: str, content_type: str) -> FileResponse:
-    """A stored file as a download that can never run in the browser (as cases' evidence downloads)."""
-    root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / relative).resolve()
-    if root not in path.parents or not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def qr_svg(url: str, title: str) -> SafeString:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from netral.accounts.access import can_see_region, get_object_in_scope_or_404
 from netral.cases.evidence_files import EvidenceRefused
+from netral.core.downloads import stored_file
 from netral.prevention.access import circulars_visible_to, events_visible_to, may_manage, may_view
 from netral.prevention.forms import CircularForm, EventForm, MaterialForm
 from netral.prevention.models import Circular, Event, EventMaterial
@@ -28,7 +29,7 @@ from netral.prevention.services.events import (
     do_save_circular,
     do_save_event,
 )
-from netral.prevention.views.common import attachment, local, page_of, prevention_manager, prevention_staff
+from netral.prevention.views.common import local, page_of, prevention_manager, prevention_staff
 
 
 def _event_rows(events: Any) -> list[dict[str, Any]]:
@@ -167,7 +168,7 @@ def material_download(request: HttpRequest, pk: int, material_pk: int) -> HttpRe
     event = material.event
     if not event.is_public and not (may_view(request.user) and can_see_region(request.user, event.region_id)):
         raise Http404
-    return attachment(material.file_path, material.original_name or f"materi-{material.pk}", material.content_type)
+    return stored_file(material.file_path, material.original_name or f"materi-{material.pk}", material.content_type)
 
 
 @require_safe
@@ -219,7 +220,7 @@ def circular_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     circular = circulars_visible_to(request.user).filter(pk=pk).exclude(file_path="").first()
     if circular is None:
         raise Http404
-    return attachment(circular.file_path, circular.original_name or f"surat-{circular.pk}", circular.content_type)
+    return stored_file(circular.file_path, circular.original_name or f"surat-{circular.pk}", circular.content_type)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
