@@ -33,6 +33,48 @@ def instance_env(data: Path, **extra: str) -> dict[str, str]:
     }
 
 
+@contextlib.contextmanager
+def own_database(data: Path, label: str) -> Iterator[str]:
+    """The URL of a database only this test uses: a SQLite file in `data`, or, when DATABASE_URL names PostgreSQL,
+    a scratch database made here and dropped afterwards (the suite's role needs only CREATEDB)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{data / 'netral.sqlite3'}"
+        return
+    import psycopg
+
+    base = url.rpartition("/")[0]
+    name = f"netral_{label}_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{base}/{name}"
+    finally:
+        drop_database(f"{base}/postgres", name)
+
+
+def drop_database(maintenance_url: str, name: str) -> None:
+    """Drop a scratch database. Not `WITH (FORCE)`: that needs the right to end other roles' sessions (autovacuum
+    on the new database counts as one); ending our own sessions is allowed, and plain DROP cancels autovacuum."""
+    import psycopg
+
+    with psycopg.connect(maintenance_url, autocommit=True) as admin:
+        for attempt in range(10):
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+                (name,),
+            )
+            try:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                return
+            except psycopg.errors.ObjectInUse:
+                if attempt == 9:
+                    raise
+                time.sleep(0.5)
+
+
 def django(env: dict[str, str], code: str) -> str:
     """Run Python with Django set up against the instance's database; return what it printed."""
     script = f"import django; django.setup(); {code}"

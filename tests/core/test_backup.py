@@ -6,17 +6,15 @@ Runs on SQLite in temporary folders; when DATABASE_URL names PostgreSQL, on two 
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
 import subprocess
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.servers import NETRAL, django, instance_env
+from tests.servers import NETRAL, django, instance_env, own_database
 
 ADD_EVIDENCE = """
 from netral.cases.models import Case
@@ -49,33 +47,12 @@ def netral(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*NETRAL, *args], env=env, capture_output=True, text=True, check=False)
 
 
-@contextlib.contextmanager
-def two_databases(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """Database URLs of a source and an empty target: SQLite files, or scratch PostgreSQL databases."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{tmp_path / 'a' / 'netral.sqlite3'}", f"sqlite:///{tmp_path / 'b' / 'netral.sqlite3'}"
-        return
-    import psycopg
-
-    base = url.rpartition("/")[0]
-    maintenance = f"{base}/postgres"  # the suite's own database may not exist yet (pytest-django makes test_<name>)
-    names = [f"netral_backup_{side}_{os.getpid()}" for side in ("src", "dst")]
-    with psycopg.connect(maintenance, autocommit=True) as admin:
-        for name in names:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{base}/{names[0]}", f"{base}/{names[1]}"
-    finally:
-        with psycopg.connect(maintenance, autocommit=True) as admin:
-            for name in names:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture
 def instances(tmp_path: Path) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
-    with two_databases(tmp_path) as (source_url, target_url):
+    with (
+        own_database(tmp_path / "a", "backup_src") as source_url,
+        own_database(tmp_path / "b", "backup_dst") as target_url,
+    ):
         yield (
             instance_env(tmp_path / "a", DATABASE_URL=source_url),
             instance_env(tmp_path / "b", DATABASE_URL=target_url),

@@ -19,29 +19,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.servers import NETRAL, django, free_port, instance_env, wait_for
+from tests.servers import NETRAL, django, free_port, instance_env, own_database, wait_for
 
 TASKS = 6
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield instance_env(tmp_path)
-        return
-    import psycopg
-
-    base = url.rpartition("/")[0]
-    name = f"netral_profile_{os.getpid()}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield instance_env(tmp_path, DATABASE_URL=f"{base}/{name}")
-    finally:
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database(tmp_path, "profile") as url:
+        yield instance_env(tmp_path, DATABASE_URL=url)
 
 
 @contextlib.contextmanager
