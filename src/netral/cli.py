@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("netral.cases.commands.digest", "e-mail each case assignee their overdue and due-soon deadlines"),
     "pledge-reminders": ("netral.prevention.commands.reminders", "e-mail agencies whose pledge coverage lags"),
     "report": ("netral.insights.commands.report", "write the weekly or monthly PDF neutrality report of a region"),
+    "facts": ("netral.insights.commands.facts", "check or rebuild the dashboards' fact tables from the cases"),
     "backup": ("netral.core.commands.backup", "write one archive: database, evidence files, manifest (and secret key)"),
     "restore": ("netral.core.commands.restore", "restore a backup archive into an empty instance and verify it"),
     "manage": ("netral.core.commands.manage", "run a Django management command (advanced)"),

@@ -261,6 +261,13 @@ NETRAL_PORTAL_ANSWER_RATE = env("NETRAL_PORTAL_ANSWER_RATE", "30/h")
 # Public statistics: cells with fewer cases than this are shown as "< k".
 NETRAL_STATS_MIN_COUNT = envint("NETRAL_STATS_MIN_COUNT", 3)
 
+# --- Token API (netral.api, docs/api.md): requests per token; partner report intake (writes have their own rate,
+# a retry repeats the receipt code this many hours, evidence may follow a report this many minutes).
+NETRAL_API_RATE = env("NETRAL_API_RATE", "600/m")
+NETRAL_API_REPORT_RATE = env("NETRAL_API_REPORT_RATE", "60/m")
+NETRAL_API_REPORT_REPLAY_HOURS = envint("NETRAL_API_REPORT_REPLAY_HOURS", 24)
+NETRAL_API_REPORT_EVIDENCE_MINUTES = envint("NETRAL_API_REPORT_EVIDENCE_MINUTES", 60)
+
 # --- Media monitoring (netral.monitor). Fetching private/loopback addresses is refused (a source URL must not reach
 # the server's own network); tests and closed intranets may allow it.
 NETRAL_MONITOR_ALLOW_PRIVATE_HOSTS = envbool("NETRAL_MONITOR_ALLOW_PRIVATE_HOSTS", False)

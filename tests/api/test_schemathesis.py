@@ -34,7 +34,8 @@ do_receive_case(user, NewCase(intake="laporan", election=Election.objects.get(co
     summary="Kepala dinas mengajak pegawai hadir kampanye", event_region=Region.objects.get(code="63.03.01"),
     description="Uraian sintetis.", event_place="Balai desa", received_at=None, reporter=None,
     reported_persons=[], violation_codes=[]))
-print(create_token(user, name="fuzz", scopes=["regions:read", "cases:read", "cases:transition", "alerts:read"])[1])
+from netral.api.scopes import SCOPES
+print(create_token(user, name="fuzz", kind="service", scopes=list(SCOPES))[1])
 """
 
 
@@ -47,7 +48,8 @@ class Served:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     data = Path(tmp_path_factory.mktemp("api-serve"))
-    env = instance_env(data, NETRAL_API_RATE="100000/m", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    rates = {"NETRAL_API_RATE": "100000/m", "NETRAL_API_REPORT_RATE": "100000/m"}
+    env = instance_env(data, **rates, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     subprocess.run([*NETRAL, "migrate"], env=env, check=True, capture_output=True)
     token = django(env, SEED).splitlines()[-1]
     with serving(env) as url:
@@ -62,12 +64,28 @@ def api_schema(served: Served) -> Any:
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@schemathesis.check
+def content_type_of_the_apps_answers(ctx: Any, response: Any, case: Any) -> bool | None:
+    """The documented content type, for every answer the app gave. A request the HTTP server itself cannot parse
+    (a header without a value, an overlong request line) gets gunicorn's own HTML 400 and never reaches Django or
+    the API, so it carries none of the headers Django's security middleware adds to every answer."""
+    headers = {name.lower() for name in response.headers}
+    if response.status_code == 400 and "x-content-type-options" not in headers:
+        return None
+    return content_type_conformance(ctx, response, case)
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_within_its_schema(case: Any, served: Served) -> None:
     case.call_and_validate(
         base_url=served.url,
         headers={"Authorization": f"Bearer {served.token}"},
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_of_the_apps_answers,
+            response_schema_conformance,
+        ],
         timeout=30,
     )

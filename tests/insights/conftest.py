@@ -2,7 +2,8 @@
 
 Kabupaten Banjar (63.03) and Barito Kuala (63.04) in Kalimantan Selatan (63), plus Kota Surabaya (35.78) in Jawa
 Timur. Cases are written straight to the tables (a case, its bawaslu track, its events) so tests can place them
-in any state and week; the workflow itself is tested in tests/cases.
+in any state and week, then their fact rows are written as the case services would (`refresh_facts`); the
+workflow itself is tested in tests/cases.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tests.people import staff_user
 
 from netral.accounts.models import User
 from netral.cases.models import Case, CaseViolationType, ReportedPerson, Track, TrackEvent
+from netral.insights.facts import refresh_facts
 from netral.monitor.models import Alert, Story
 
 BANJAR, BARITO_KUALA, KALSEL, SURABAYA = "63.03", "63.04", "63", "35.78"
@@ -107,6 +109,7 @@ def make_case(db: None) -> MakeCase:
         if track.ended:
             case.closed = True
             case.save()
+        refresh_facts([case.pk])
         return case
 
     return make
@@ -130,13 +133,15 @@ def sanction(case: Case, at: dt.datetime | None = None) -> TrackEvent:
 
     moment = at or timezone.now()
     track = Track.objects.create(case=case, kind="asn", state="sanksi_dijatuhkan", entered_at=moment, ended=False)
-    return TrackEvent.objects.create(
+    event = TrackEvent.objects.create(
         track=track,
         transition=sanction_transitions()[0],
         from_state="menunggu_ppk",
         to_state="sanksi_dijatuhkan",
         at=moment,
     )
+    refresh_facts([case.pk])
+    return event
 
 
 @pytest.fixture(autouse=True)

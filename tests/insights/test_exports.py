@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from tests.insights.conftest import ALUH_ALUH, BARITO_KUALA, SURABAYA, MakeAlert, MakeCase
 
 from netral.accounts.models import User
+from netral.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 TABLES = [
@@ -70,6 +71,17 @@ def test_every_table_exports_as_csv_and_xlsx_with_the_same_rows(client: Client, 
     sheet = load_workbook(io.BytesIO(as_xlsx.content), read_only=True).worksheets[0]
     cells = [[_same(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     assert [_trim(row) for row in cells] == [_trim([_same(v) for v in row]) for row in rows]
+
+
+def test_every_download_from_the_pages_is_audited(client: Client, ri: User) -> None:
+    client.get("/dasbor/ekspor/jenis.xlsx?wilayah=63&pemilihan=pilkada_2024")
+    client.get("/dasbor/laporan.pdf?wilayah=63&periode=bulan")
+    entries = AuditEntry.objects.filter(action="insights.exported").order_by("pk")
+    assert [(e.actor, e.object_id, e.region_code, e.data["format"], e.data["via"]) for e in entries] == [
+        (ri, "jenis", "63", "xlsx", "page"),
+        (ri, "report-bulan", "63", "pdf", "page"),
+    ]
+    assert entries[0].data["filters"] == "pemilihan=pilkada_2024"
 
 
 def test_an_unknown_table_or_format_is_404(client: Client) -> None:

@@ -67,6 +67,7 @@ SOURCES = ("monitor.sources",)
 PREVENTION = ("prevention.view",)
 MANAGE = ("prevention.manage",)
 STATS = ("stats.view",)
+WEBHOOKS = ("cases.view", "monitor.view", "admin")  # receivers of an event, and administrators
 
 ROUTES: dict[str, Rule] = {
     # core and accounts
@@ -84,6 +85,15 @@ ROUTES: dict[str, Rule] = {
     "accounts:verify": login(),
     "api_tokens:list": login(),
     "api_tokens:revoke": login(pk="missing"),
+    "api_webhooks:list": staff(*WEBHOOKS),
+    "api_webhooks:create": staff("cases.view", "monitor.view"),
+    "api_webhooks:detail": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:secret": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:toggle": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:rotate": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:delete": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:ping": staff(*WEBHOOKS, pk="missing"),
+    "api_webhooks:retry": staff(*WEBHOOKS, pk="missing", delivery="missing"),
     # regions and rules: public reference
     "geo:list": public(),
     "geo:map": public(),
@@ -173,6 +183,29 @@ ROUTES: dict[str, Rule] = {
     "api:take_transition": api("cases.transition", case_id="case", track_id="track", code="transition"),
     "api:list_alerts": api("monitor.view"),
     "api:get_alert": api("monitor.view", alert_id="alert"),
+    "api:list_violation_types": api(),
+    "api:get_violation_type": api(code="missing"),
+    "api:list_sanctions": api(),
+    "api:get_sanction": api(code="missing"),
+    "api:list_elections": api(),
+    "api:get_election": api(code="missing"),
+    "api:list_regimes": api(),
+    "api:get_regime": api(code="missing"),
+    "api:list_holidays": api(),
+    "api:statistics_summary": api(*STATS),
+    "api:statistics_by_region": api(*STATS),
+    "api:statistics_weekly": api(*STATS),
+    "api:statistics_by_violation_type": api(*STATS),
+    "api:statistics_by_subject_type": api(*STATS),
+    "api:statistics_by_position": api(*STATS),
+    "api:statistics_by_agency": api(*STATS),
+    "api:statistics_by_election": api(*STATS),
+    "api:statistics_by_stage": api(*STATS),
+    "api:statistics_by_outcome": api(*STATS),
+    "api:statistics_handling_times": api(*STATS),
+    "api:export_table": api(*STATS, table="missing"),  # a table file, not an object: "missing" is a 404 for all
+    "api:create_report": api("cases.transition"),
+    "api:add_report_evidence": api("cases.transition", case_id="case"),
     # reporting portal: public, except staff asking a reporter a question
     "portal:report": public(),
     "portal:report_step": public(step="missing"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
@@ -19,6 +21,7 @@ MESSAGES = {
     404: ("not_found", "Data tidak ditemukan."),
     409: ("conflict", "Tindakan ditolak."),
     422: ("invalid", "Isian tidak valid."),
+    413: ("too_large", "Permintaan terlalu besar."),
     429: ("rate_limited", "Terlalu banyak permintaan; coba lagi nanti."),
 }
 
@@ -78,7 +81,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
         response["Retry-After"] = str(exc.retry_after)
         return response
 
+    # A body Django cannot parse (broken multipart, too many fields or files, over DATA_UPLOAD_MAX_MEMORY_SIZE)
+    # fails before the view: answer with the API's body, not Django's HTML 400 page.
+    def on_unreadable_body(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+        return respond(request, 413 if isinstance(exc, RequestDataTooBig) else 400)
+
     api.add_exception_handler(HttpError, on_http_error)
+    for unreadable in (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+        api.add_exception_handler(unreadable, on_unreadable_body)
     api.add_exception_handler(ValidationError, on_validation_error)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(RateLimited, on_rate_limited)

@@ -99,3 +99,33 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.webhook_id} ({self.state})"
+
+
+class PartnerReport(models.Model):
+    """A report that a partner intake channel (another agency's complaint system, LAPOR!/SP4N, a call centre) sent
+    through the API: the channel is the service token, `external_id` the partner's own reference. Unique per token,
+    so a partner's retry finds the first report instead of creating a second (`netral.api.intake`).
+
+    `response` is the first answer without the receipt code; `sealed_receipt` is the code encrypted with a key only
+    the partner's token secret can derive (the server stores only the token's SHA-256), so a retry can repeat it;
+    it is wiped after NETRAL_API_REPORT_REPLAY_HOURS.
+    """
+
+    token = models.ForeignKey(ApiToken, verbose_name=_("token"), on_delete=models.PROTECT, related_name="reports")
+    external_id = models.CharField(_("nomor rujukan mitra"), max_length=100)
+    case = models.OneToOneField(
+        "cases.Case", verbose_name=_("perkara"), on_delete=models.CASCADE, related_name="partner_report"
+    )
+    fingerprint = models.CharField(max_length=64, editable=False)
+    response = models.JSONField(editable=False)
+    sealed_receipt = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("diterima"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("laporan dari mitra")
+        verbose_name_plural = _("laporan dari mitra")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["token", "external_id"], name="api_partner_report_once")]
+
+    def __str__(self) -> str:
+        return f"{self.token.name}: {self.external_id} → {self.case_id}"

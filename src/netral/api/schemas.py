@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
+
+# A database id in a URL path. Bounded to the 64-bit range the databases store, so an id no row can have is a
+# clean 422 instead of an integer overflow inside the query.
+ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1, description="Nomor data / object id")]
 
 
 class RegionOut(Schema):

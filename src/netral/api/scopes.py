@@ -10,4 +10,7 @@ SCOPES = {
     "cases:read": _("Membaca perkara"),
     "cases:transition": _("Menjalankan tindakan perkara"),
     "alerts:read": _("Membaca peringatan pantauan"),
+    "statistics:read": _("Membaca statistik dasbor"),
+    "exports:read": _("Mengunduh ekspor tabel statistik"),
+    "reports:write": _("Mengirim laporan dari kanal mitra (token layanan)"),
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -15,12 +17,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from netral.accounts.access import region_scope
 from netral.accounts.models import User
 from netral.api.forms import TokenForm
+from netral.api.models import ApiToken
 from netral.api.scopes import SCOPES
 from netral.api.tokens import TokenRefused, create_token, revoke_token
+from netral.api.webhook_views import zone_of
 from netral.core.decorators import staff_page
+from netral.geo.reference import ZONE_LABELS
 
 #: Login required; then only staff with a valid jurisdiction (others could grant nothing), else 404.
 token_owner = staff_page(lambda user: isinstance(user, User) and not region_scope(user).is_nothing)
+
+FORM_ONCE = "api_token_form_once"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -30,6 +37,10 @@ def tokens(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     form = TokenForm(request.POST or None, user=user)
     secret = ""
+    issued = request.session.get(FORM_ONCE)
+    if request.method == "POST" and (not issued or request.POST.get("once") != issued):
+        messages.info(request, _("Formulir ini sudah dikirim dan tokennya sudah dibuat; tidak dibuat token kedua."))
+        return redirect("api_tokens:list")
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         days = d.get("expires_in_days")
@@ -47,14 +58,27 @@ def tokens(request: HttpRequest) -> HttpResponse:
         else:
             form = TokenForm(user=user)
             messages.success(request, _("Token “%(name)s” dibuat.") % {"name": token.name})
+    if request.method == "GET" or secret:
+        request.session[FORM_ONCE] = secrets.token_urlsafe(16)
+    form.initial["once"] = request.session.get(FORM_ONCE, "")
     context = {
         "form": form,
         "secret": secret,
-        "tokens": user.api_tokens.select_related("jurisdiction").all(),
+        "tokens": [_token_row(t) for t in user.api_tokens.select_related("jurisdiction")],
         "scope_labels": SCOPES,
         "now": timezone.now(),
     }
-    return render(request, "api/tokens.html", context)
+    response = render(request, "api/tokens.html", context)
+    if secret:
+        response["Cache-Control"] = "no-store"  # the only time the secret exists outside the owner's hands
+    return response
+
+
+def _token_row(token: ApiToken) -> dict[str, object]:
+    """A token with its last use in its jurisdiction's zone (WIB for a national token)."""
+    tz = zone_of(token.jurisdiction)
+    last = token.last_used_at.astimezone(ZoneInfo(tz)) if token.last_used_at else None
+    return {"token": token, "last_used": last, "zone": ZONE_LABELS.get(tz, tz)}
 
 
 @require_POST

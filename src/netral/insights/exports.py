@@ -6,10 +6,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import Any
 
+from django.db import transaction
 from openpyxl import Workbook
 
-__all__ = ["to_csv", "to_xlsx"]
+from netral.audit.services import record
+from netral.insights.filters import Filters
+
+__all__ = ["record_export", "to_csv", "to_xlsx"]
 
 Row = Sequence[str | int | float | None]
 
@@ -36,3 +41,17 @@ def to_xlsx(title: str, headers: Sequence[str], rows: Sequence[Row]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def record_export(user: Any, what: str, region_code: str, fmt: str, filters: Filters, **via: str) -> None:
+    """The audit entry of one download of figures (a dashboard table, the PDF report), from the pages or the API:
+    who, what, for which region, with which filters."""
+    with transaction.atomic():
+        record(
+            user,
+            "insights.exported",
+            object_type="insights.table",
+            object_id=what,
+            region_code=region_code,
+            data={"format": fmt, "filters": filters.query(), **via},
+        )

@@ -4,13 +4,16 @@ Every function takes the viewer's `RegionScope` and a `Focus` (the region being 
 answers in a constant number of queries whatever the number of cases: grouping is done by the database
 (`values(...).annotate(Count(...))`), names come from one region query and from the data files (workflow,
 rules catalogue), which cost no query.
+
+The case figures come from a `Source` (`netral.insights.figures`): the fact tables (`from_facts.FACTS`, the
+default) or, to check them, the case tables themselves (`from_cases.CASES`); alerts and reported persons are read
+from their own tables either way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,20 +22,24 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Window
-from django.db.models.functions import Lag, Substr, TruncWeek
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Substr, TruncWeek
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from netral.accounts.access import RegionScope
-from netral.cases.models import Case, CaseViolationType, ReportedPerson, Track, TrackEvent
-from netral.cases.models.case import Intake
+from netral.cases.models import ReportedPerson
+from netral.cases.models.case import Regime
 from netral.cases.models.people import SubjectType
 from netral.cases.workflow import load_workflow
 from netral.geo.models import Level, Region
+from netral.insights.facts import sanction_transitions
+from netral.insights.figures import CASE_COUNTS, Source, StepKey
 from netral.insights.filters import Filters
+from netral.insights.from_facts import FACTS
 from netral.insights.index import RegionIndex, compute, load_method
+from netral.insights.scoping import Focus, map_province, region_q, resolve_focus
 from netral.monitor.models import Alert
 from netral.rules.catalogue import load_catalogue
 
@@ -43,8 +50,10 @@ __all__ = [
     "dashboard",
     "handling_times",
     "map_province",
+    "region_q",
     "region_rows",
     "resolve_focus",
+    "sanction_transitions",
     "vulnerability",
 ]
 
@@ -68,35 +77,7 @@ def cached(kind: str, scope: RegionScope, focus: Focus, filters: Filters, make: 
     return value  # type: ignore[no-any-return]
 
 
-# Length of the code of the regions one level below a focus, by the focus code's number of dots ("" = national).
-_CHILD_CODE_LENGTH = {-1: 2, 0: 5, 1: 8, 2: 13, 3: 13}
 TOP = 10  # rows shown for open-ended breakdowns (positions, agencies)
-
-
-@dataclass(frozen=True, slots=True)
-class Focus:
-    """The region a dashboard looks at: "" for the whole country, else a region inside the viewer's scope."""
-
-    code: str
-    name: str
-    level: str  # "nasional" or a geo Level
-    ancestors: tuple[tuple[str, str], ...] = ()  # (code, name) from the province down, for the breadcrumb
-
-    @property
-    def child_code_length(self) -> int:
-        return _CHILD_CODE_LENGTH[self.code.count(".") if self.code else -1]
-
-    @property
-    def has_children(self) -> bool:
-        return self.level != Level.DESA
-
-    def includes(self, code: str) -> bool:
-        return not self.code or code == self.code or code.startswith(self.code + ".")
-
-    def q(self, field: str) -> Q:
-        if not self.code:
-            return Q()
-        return Q(**{field: self.code}) | Q(**{f"{field}__startswith": self.code + "."})
 
 
 @dataclass
@@ -129,81 +110,6 @@ class RegionRow:
     sanctions: int
 
 
-def resolve_focus(scope: RegionScope, code: str) -> Focus:
-    """The focus for `code` ("" = the viewer's own level); 404 outside the scope or for an unknown region."""
-    if scope.is_nothing:
-        raise Http404
-    code = code or ("" if scope.everything else scope.region_code)
-    if not code:
-        return Focus(code="", name=_("Indonesia"), level="nasional")
-    if not scope.includes(code):
-        raise Http404
-    region = Region.objects.filter(code=code).first()
-    if region is None:
-        raise Http404
-    parts = code.split(".")
-    prefixes = [".".join(parts[:i]) for i in range(1, len(parts))]
-    names = dict(Region.objects.filter(code__in=prefixes).values_list("code", "canonical_name"))
-    ancestors = tuple((p, names[p]) for p in prefixes if p in names and (scope.everything or scope.includes(p)))
-    return Focus(code=code, name=region.display_name, level=region.level, ancestors=ancestors)
-
-
-def map_province(scope: RegionScope, code: str) -> Focus:
-    """A province for the map's drill-down: one in the scope, or the one holding a regional viewer's jurisdiction
-    (every figure is still limited to the scope, so a regency user sees only their own regency in it)."""
-    inside = scope.includes(code) or (scope.region_code or "").startswith(code + ".")
-    region = Region.objects.filter(code=code, level=Level.PROVINSI).first() if inside else None
-    if region is None:
-        raise Http404
-    return Focus(code=code, name=region.display_name, level=region.level)
-
-
-def region_q(scope: RegionScope, focus: Focus, field: str) -> Q:
-    """In the scope and in the focus. One of them usually holds the other (a focus inside the scope; a map
-    province around a regional viewer's scope): only the narrower one is written, since PostgreSQL takes two
-    overlapping prefix conditions as independent, underestimates the rows fourfold and picks slow nested loops."""
-    if focus.code and scope.includes(focus.code):
-        return focus.q(field)
-    if not scope.everything and scope.region_code and focus.includes(scope.region_code):
-        return scope.q(field)
-    return scope.q(field) & focus.q(field)
-
-
-def case_q(scope: RegionScope, focus: Focus, filters: Filters, path: str = "") -> Q:
-    """The cases counted, as a condition on the case reached through `path` ("" = a Case query; "track__case" from
-    a track event): in scope and focus, not merged into another case, matching the filters."""
-    p = f"{path}__" if path else ""
-    q = region_q(scope, focus, f"{p}event_region_code") & Q(**{f"{p}merged_into__isnull": True})
-    if filters.election:
-        q &= Q(**{f"{p}election_id": filters.election})
-    if filters.date_from:
-        q &= Q(**{f"{p}received_at__date__gte": filters.date_from})
-    if filters.date_to:
-        q &= Q(**{f"{p}received_at__date__lte": filters.date_to})
-    if filters.violation:
-        violations = CaseViolationType.objects.filter(case=OuterRef(f"{p}pk"), violation_type_id=filters.violation)
-        q &= Q(Exists(violations))
-    if filters.subject:
-        q &= Q(Exists(ReportedPerson.objects.filter(case=OuterRef(f"{p}pk"), subject_type=filters.subject)))
-    return q
-
-
-def cases_for(scope: RegionScope, focus: Focus, filters: Filters) -> QuerySet[Case]:
-    """The cases counted: in scope and focus, not merged into another case, matching the filters."""
-    return Case.objects.filter(case_q(scope, focus, filters))
-
-
-def of_cases(scope: RegionScope, focus: Focus, filters: Filters, field: str = "case") -> Q:
-    """Rows of a table whose `field` (a case foreign key) points at a counted case.
-
-    Usually `field IN (the counted cases)`. When nothing restricts the cases (the whole country, no filter) every
-    case but the merged ones counts: `NOT IN (the merged cases)` then probes a handful of ids instead of joining
-    all cases (a hash of 100,000 ids per table on the national dashboard)."""
-    if scope.everything and not focus.code and not filters.active:
-        return ~Q(**{f"{field}__in": Case.objects.filter(merged_into__isnull=False).values("pk")})
-    return Q(**{f"{field}__in": cases_for(scope, focus, filters).values("pk")})
-
-
 def alerts_for(scope: RegionScope, focus: Focus, filters: Filters) -> QuerySet[Alert]:
     """Monitoring alerts in scope and focus; only the date filters apply (alerts have no election or SKB type)."""
     alerts = Alert.objects.filter(region_q(scope, focus, "region_code")).exclude(region_code="")
@@ -212,12 +118,6 @@ def alerts_for(scope: RegionScope, focus: Focus, filters: Filters) -> QuerySet[A
     if filters.date_to:
         alerts = alerts.filter(created_at__date__lte=filters.date_to)
     return alerts
-
-
-@cache
-def sanction_transitions() -> tuple[str, ...]:
-    """Transition codes that record a sanction imposed (those requiring the `sanction` input), from workflow.toml."""
-    return tuple(sorted({t.code for tr in load_workflow().tracks for t in tr.transitions if "sanction" in t.requires}))
 
 
 def _children(focus: Focus) -> list[tuple[str, str]]:
@@ -230,9 +130,6 @@ def _children(focus: Focus) -> list[tuple[str, str]]:
 
 def _day(moment: dt.datetime | dt.date) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
-
-
-CASE_COUNTS = ("n", "reports", "findings", "tips", "closed")
 
 
 @dataclass
@@ -251,53 +148,25 @@ class Counts:
         return sum(counts[key] for counts in self.cases.values())
 
 
-def counts(scope: RegionScope, focus: Focus, filters: Filters, *, detail: bool = False) -> Counts:
-    """One pass over the cases (conditional counts per intake and closed, grouped by area, and with `detail` by
-    election too), one over the alerts, one over the sanction events (found through their index); with `detail`,
-    one more over cases and alerts each for the weekly series: grouping by area and week at once would be cheaper
-    in theory, but PostgreSQL cannot estimate the number of (area, week) groups and sorts all rows on disk."""
+def counts(
+    scope: RegionScope, focus: Focus, filters: Filters, *, detail: bool = False, source: Source = FACTS
+) -> Counts:
+    """Cases and sanctions by area (with `detail` by election and week too) from `source`, and alerts by area
+    (with `detail` by week) from their table: one pass over the alerts per grouping."""
     length = focus.child_code_length
-    cases = cases_for(scope, focus, filters)
-    result = Counts(cases={}, alerts={}, sanctions={})
-    for row in (
-        cases.annotate(area=Substr("event_region_code", 1, length))
-        .values(*(("area", "election_id") if detail else ("area",)))
-        .annotate(
-            n=Count("pk"),
-            reports=Count("pk", filter=Q(intake=Intake.LAPORAN)),
-            findings=Count("pk", filter=Q(intake=Intake.TEMUAN)),
-            tips=Count("pk", filter=Q(intake=Intake.INFORMASI_AWAL)),
-            closed=Count("pk", filter=Q(closed=True)),
-        )
-        .order_by()
-    ):
-        area = result.cases.setdefault(row["area"], dict.fromkeys(CASE_COUNTS, 0))
-        for key in CASE_COUNTS:
-            area[key] += row[key]
-        if detail:
-            result.elections[row["election_id"]] = result.elections.get(row["election_id"], 0) + row["n"]
+    cases = source.case_counts(scope, focus, filters, detail=detail)
+    result = Counts(
+        cases=cases.cases, alerts={}, sanctions=cases.sanctions, case_weeks=cases.weeks, elections=cases.elections
+    )
     alerts = alerts_for(scope, focus, filters)
     result.alerts = dict(
         alerts.annotate(area=Substr("region_code", 1, length)).values_list("area").annotate(n=Count("pk")).order_by()
     )
     if detail:
         for moment, n in (
-            cases.annotate(week=TruncWeek("received_at")).values_list("week").annotate(n=Count("pk")).order_by()
-        ):
-            result.case_weeks[_day(moment)] = n
-        for moment, n in (
             alerts.annotate(week=TruncWeek("created_at")).values_list("week").annotate(n=Count("pk")).order_by()
         ):
             result.alert_weeks[_day(moment)] = n
-
-    # Joined straight to the case (no IN subquery): the area is read from it anyway.
-    result.sanctions = dict(
-        TrackEvent.objects.filter(case_q(scope, focus, filters, "track__case"), transition__in=sanction_transitions())
-        .annotate(area=Substr("track__case__event_region_code", 1, length))
-        .values_list("area")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     return result
 
 
@@ -336,9 +205,9 @@ def _rows(scope: RegionScope, focus: Focus, counted: Counts) -> list[RegionRow]:
     return rows
 
 
-def region_rows(scope: RegionScope, focus: Focus, filters: Filters) -> list[RegionRow]:
-    """One row per region one level below the focus (that the viewer may see), in four queries."""
-    return _rows(scope, focus, counts(scope, focus, filters))
+def region_rows(scope: RegionScope, focus: Focus, filters: Filters, *, source: Source = FACTS) -> list[RegionRow]:
+    """One row per region one level below the focus (that the viewer may see), in three queries."""
+    return _rows(scope, focus, counts(scope, focus, filters, source=source))
 
 
 def _region_table(rows: Sequence[RegionRow], focus: Focus) -> Table:
@@ -360,42 +229,40 @@ def _state_name(kind: str, state: str) -> str:
     return f"{track.name}: {track.state(state).name}" if kind != "bawaslu" else track.state(state).name
 
 
-def _tables(scope: RegionScope, focus: Focus, filters: Filters, elections: dict[str, int]) -> dict[str, Table]:
+def _tables(
+    scope: RegionScope, focus: Focus, filters: Filters, elections: dict[str, int], source: Source
+) -> dict[str, Table]:
     """The breakdowns by SKB type, reported person, election (from `elections`, counted by `counts`) and track
-    state, in four queries."""
+    state, in two queries (three from the case tables)."""
     catalogue = load_catalogue()
     titles = {v.code: v.title for v in catalogue.violation_types}
     names = {e.code: e.name for e in catalogue.elections}
     subjects = dict(SubjectType.choices)
 
-    violations = (
-        CaseViolationType.objects.filter(of_cases(scope, focus, filters))
-        .values_list("violation_type_id")
-        .annotate(n=Count("pk"))  # (case, type) is unique: no DISTINCT needed
-        .order_by("violation_type_id")
-    )
+    breakdowns = source.breakdowns(scope, focus, filters)
+    violations = sorted(breakdowns.violations.items())
     # Reported persons (terlapor), not cases: a case about a camat and two village heads counts each of them,
-    # and a plain COUNT avoids a DISTINCT over every person. Subject types and positions come from one grouping
-    # (a position nearly always goes with one subject type, so it returns about as many rows as positions).
+    # and a plain COUNT avoids a DISTINCT over every person. Subject types, positions and agencies come from one
+    # grouping (a position and an agency nearly always go with one subject type, so it returns about as many rows
+    # as there are agencies), ordered by agency: agencies with equal counts then keep the database's collation
+    # order through the stable sort by count, as `ORDER BY n DESC, agency` gave them.
     by_subject: dict[str, int] = defaultdict(int)
     positions: dict[str, int] = defaultdict(int)
-    people = ReportedPerson.objects.filter(of_cases(scope, focus, filters))
-    for subject, position, n in people.values_list("subject_type", "position").annotate(n=Count("pk")).order_by():
+    agencies: dict[str, int] = {}
+    people = ReportedPerson.objects.filter(source.of_cases(scope, focus, filters))
+    for subject, position, agency, n in (
+        people.values_list("subject_type", "position", "agency").annotate(n=Count("pk")).order_by("agency")
+    ):
         by_subject[subject] += n
         if position:
             positions[position] += n
+        if agency:
+            agencies[agency] = agencies.get(agency, 0) + n
     by_position = sorted(positions.items(), key=lambda p: (-p[1], p[0]))
-    by_agency = people.exclude(agency="").values_list("agency").annotate(n=Count("pk")).order_by("-n", "agency")
+    by_agency = sorted(agencies.items(), key=lambda a: -a[1])
     # Open bawaslu tracks by stage and ended tracks by outcome, in one grouping.
-    tracks = (
-        Track.objects.filter(of_cases(scope, focus, filters))
-        .filter(Q(ended=True) | Q(kind="bawaslu"))
-        .values_list("kind", "state", "ended")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     stages, outcomes = [], []
-    for kind, state, ended, n in tracks:
+    for (kind, state, ended), n in breakdowns.tracks.items():
         if ended:
             outcomes.append((kind, state, n))
         else:
@@ -471,9 +338,9 @@ class Dashboard:
     tables: dict[str, Table]
 
 
-def dashboard(scope: RegionScope, focus: Focus, filters: Filters) -> Dashboard:
+def dashboard(scope: RegionScope, focus: Focus, filters: Filters, *, source: Source = FACTS) -> Dashboard:
     """Everything the staff dashboard shows, in a fixed number of queries (nine, plus the focus's regions)."""
-    counted = counts(scope, focus, filters, detail=True)
+    counted = counts(scope, focus, filters, detail=True, source=source)
     summary = {
         "cases": counted.total("n"),
         "reports": counted.total("reports"),
@@ -488,23 +355,24 @@ def dashboard(scope: RegionScope, focus: Focus, filters: Filters) -> Dashboard:
     if regions:
         tables["wilayah"] = _region_table(regions, focus)
     tables["mingguan"] = _weekly(counted)
-    tables.update(_tables(scope, focus, filters, counted.elections))
+    tables.update(_tables(scope, focus, filters, counted.elections, source))
     return Dashboard(focus=focus, summary=summary, regions=regions, tables=tables)
 
 
-def table(scope: RegionScope, focus: Focus, filters: Filters, key: str) -> Table:
+def table(scope: RegionScope, focus: Focus, filters: Filters, key: str, *, source: Source = FACTS) -> Table:
     """One table by key (for exports); Http404 for an unknown key."""
     if key == "wilayah":
-        return _region_table(region_rows(scope, focus, filters) if focus.has_children else [], focus)
+        return _region_table(region_rows(scope, focus, filters, source=source) if focus.has_children else [], focus)
     if key == "mingguan":
-        return _weekly(counts(scope, focus, filters, detail=True))
+        return _weekly(counts(scope, focus, filters, detail=True, source=source))
     if key == "indeks":
-        return index_table(vulnerability(scope, focus, filters))
+        return index_table(vulnerability(scope, focus, filters, source=source))
     if key == "waktu":
-        return handling_times(scope, focus, filters)
+        return handling_times(scope, focus, filters, source=source)
     if key == "pemilihan":
-        return _tables(scope, focus, filters, counts(scope, focus, filters, detail=True).elections)[key]
-    tables = _tables(scope, focus, filters, {})
+        elections = counts(scope, focus, filters, detail=True, source=source).elections
+        return _tables(scope, focus, filters, elections, source)[key]
+    tables = _tables(scope, focus, filters, {}, source)
     if key not in tables:
         raise Http404
     return tables[key]
@@ -522,11 +390,16 @@ def _coverage_percent(scope: RegionScope, filters: Filters) -> dict[str, float]:
 
 
 def vulnerability(
-    scope: RegionScope, focus: Focus, filters: Filters, rows: Sequence[RegionRow] | None = None
+    scope: RegionScope,
+    focus: Focus,
+    filters: Filters,
+    rows: Sequence[RegionRow] | None = None,
+    *,
+    source: Source = FACTS,
 ) -> list[RegionIndex]:
     """The index of each region below the focus; `rows` when the caller already has them (the map)."""
     if rows is None:
-        rows = region_rows(scope, focus, filters) if focus.has_children else []
+        rows = region_rows(scope, focus, filters, source=source) if focus.has_children else []
     covered = _coverage_percent(scope, filters) if focus.child_code_length <= 5 else {}
     signals = [
         (
@@ -581,33 +454,33 @@ def _deadline_text(kind: str, state: str, regime: str) -> tuple[str, float | Non
     return f"{step.amount} {units.get(step.unit, step.unit)}", calendar_days
 
 
-def handling_times(scope: RegionScope, focus: Focus, filters: Filters) -> Table:
+@cache
+def _limits() -> dict[StepKey, float]:
+    """The deadline in calendar days of every workflow state that has one in days or hours, per regime."""
+    limits = {}
+    for track in load_workflow().tracks:
+        for state in track.states:
+            for regime in Regime.values:
+                limit = _deadline_text(track.kind, state.code, regime)[1]
+                if limit is not None:
+                    limits[(track.kind, state.code, regime)] = limit
+    return limits
+
+
+def handling_times(scope: RegionScope, focus: Focus, filters: Filters, *, source: Source = FACTS) -> Table:
     """Median days spent in each state before the next step, against the state's deadline, in one query.
 
-    The time in a state is the gap between the event that entered it and the event that left it on the same track
-    (a window LAG over the track's events). Deadlines in working days are shown but not compared: converting them
-    needs the holiday calendar per case.
+    The time in a state is the gap between the event that entered it and the event that left it on the same track.
+    Deadlines in working days are shown but not compared: converting them needs the holiday calendar per case.
     """
-    # The gap is computed by the database: fetching both moments costs far more (two time-zone-aware datetimes
-    # built per event) than one interval. Filtering on the window keeps only events that left a state.
-    gap = F("at") - Window(Lag("at"), partition_by=[F("track_id")], order_by=[F("at").asc(), F("pk").asc()])
-    events = (
-        TrackEvent.objects.filter(of_cases(scope, focus, filters, "track__case"))
-        .annotate(gap=ExpressionWrapper(gap, output_field=DurationField()))
-        .filter(gap__isnull=False)  # the first event of a track only opens it
-        .values_list("track__kind", "from_state", "track__case__regime", "gap")
-    )
-    durations: dict[tuple[str, str, str], list[float]] = defaultdict(list)
-    for kind, state, regime, spent in events:
-        if state:
-            durations[(kind, state, regime)].append(spent.total_seconds() / 86400)
+    steps = source.steps(scope, focus, filters, _limits())
     rows: list[list[str | int | float | None]] = []
-    for kind, state, regime in sorted(durations):
-        values = durations[(kind, state, regime)]
+    for kind, state, regime in sorted(steps):
+        figures = steps[(kind, state, regime)]
         deadline, limit = _deadline_text(kind, state, regime)
-        late = round(100 * sum(v > limit for v in values) / len(values)) if limit is not None else None
+        late = round(100 * figures.late / figures.steps) if limit is not None and figures.late is not None else None
         rows.append(
-            [_state_name(kind, state), regime, len(values), round(statistics.median(values), 1), deadline or "—", late]
+            [_state_name(kind, state), regime, figures.steps, round(figures.median_days, 1), deadline or "—", late]
         )
     return Table(
         key="waktu",

@@ -4,7 +4,8 @@ Everything is invented and seeded (reproducible). The skew follows what Bawaslu'
 shape, not in number: a few provinces and regencies carry most cases (Zipf weights), Pilkada 2024 dominates with
 a peak in the campaign weeks before voting day, ASN are most of the reported persons, and most cases end without
 a proven violation (not registered or stopped); a minority reach a sanction on the ASN track.
-Written with bulk_create in batches (no signals, no audit entries: this is test data, never production).
+Written with bulk_create in batches (no signals, no audit entries: this is test data, never production), each
+batch with its fact rows (`netral.insights.facts`), as the case services would write them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db import transaction
 
 from netral.cases.models import Case, CaseViolationType, ReportedPerson, Track, TrackEvent
 from netral.geo.models import Level, Region
+from netral.insights.facts import refresh_facts
 from netral.monitor.models import Alert, Story
 
 __all__ = ["Generated", "generate"]
@@ -197,6 +199,7 @@ def _batch(
                 )
             )
     TrackEvent.objects.bulk_create(events, batch_size=5000)
+    refresh_facts([case.pk for case in cases])
     return [len(cases), len(tracks) + len(children), len(events), 0]
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from netral.accounts.access import RegionScope, has_capability, region_scope
 from netral.cases.models.people import SubjectType
 from netral.insights import services
-from netral.insights.exports import to_csv, to_xlsx
+from netral.insights.exports import record_export, to_csv, to_xlsx
 from netral.insights.filters import Filters, parse_filters
 from netral.insights.index import RegionIndex, load_method
 from netral.insights.maps import METRICS, province_layer, regency_layer
@@ -165,17 +165,20 @@ def export_table(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
     focus, filters = _focus(request)
     scope = region_scope(request.user)
     table = services.cached(f"table-{key}", scope, focus, filters, lambda: services.table(scope, focus, filters, key))
-    return _table_response(table, fmt, slugify(f"netral-{key}-{focus.code or 'nasional'}"))
+    response = _table_response(table, fmt, slugify(f"netral-{key}-{focus.code or 'nasional'}"))
+    record_export(request.user, key, focus.code, fmt, filters, via="page")
+    return response
 
 
 @require_safe
 @stats_reader
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    focus, _filters = _focus(request)
+    focus, filters = _focus(request)
     period = request.GET.get("periode", "minggu")
     if period not in PERIODS:
         raise Http404
     pdf = render_report(region_scope(request.user), focus, period)
+    record_export(request.user, f"report-{period}", focus.code, "pdf", filters, via="page")
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"laporan-netralitas-{focus.code or 'nasional'}-{period}")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'

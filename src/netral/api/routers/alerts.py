@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from netral.api.auth import require
 from netral.api.errors import ERRORS
 from netral.api.pagination import MAX_LIMIT, page
-from netral.api.schemas import AlertOut, AlertPage
+from netral.api.schemas import AlertOut, AlertPage, ObjectId
 from netral.api.tokens import Grant
 from netral.monitor.models import Alert
 from netral.monitor.services.alerts import alerts_visible_to
@@ -54,7 +54,7 @@ def list_alerts(request: HttpRequest, filters: Query[AlertFilter]) -> AlertPage:
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, **ERRORS}, summary="Satu peringatan / One alert")
-def get_alert(request: HttpRequest, alert_id: int) -> AlertOut:
+def get_alert(request: HttpRequest, alert_id: ObjectId) -> AlertOut:
     alert = _visible(require(request, "alerts:read")).filter(pk=alert_id).first()
     if alert is None:
         raise Http404

@@ -15,7 +15,7 @@ from ninja.params.functions import Path as P
 from netral.api.auth import require
 from netral.api.errors import ERRORS, ApiError
 from netral.api.pagination import MAX_LIMIT, page
-from netral.api.schemas import CaseOut, CasePage, TrackOut, TransitionIn, TransitionOut
+from netral.api.schemas import CaseOut, CasePage, ObjectId, TrackOut, TransitionIn, TransitionOut
 from netral.api.tokens import Grant
 from netral.cases.access import cases_visible_to, tracks_visible_to
 from netral.cases.models import Case, Track
@@ -87,7 +87,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CasePage:
 
 
 @router.get("/cases/{case_id}", response={200: CaseOut, **ERRORS}, summary="Satu perkara / One case")
-def get_case(request: HttpRequest, case_id: int) -> CaseOut:
+def get_case(request: HttpRequest, case_id: ObjectId) -> CaseOut:
     return _out(_get(require(request, "cases:read"), case_id))
 
 
@@ -101,7 +101,7 @@ def get_case(request: HttpRequest, case_id: int) -> CaseOut:
     ),
 )
 def take_transition(
-    request: HttpRequest, case_id: int, track_id: int, body: TransitionIn, code: str = P(..., max_length=60)
+    request: HttpRequest, case_id: ObjectId, track_id: ObjectId, body: TransitionIn, code: str = P(..., max_length=60)
 ) -> TransitionOut:
     grant = require(request, "cases:transition")
     case = _get(grant, case_id)

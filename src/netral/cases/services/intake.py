@@ -30,6 +30,7 @@ from netral.cases.services.clock import mark, refresh_deadlines
 from netral.cases.services.transitions import CaseActionRefused, role_of
 from netral.cases.workflow import load_workflow
 from netral.geo.models import Level, Region
+from netral.insights.facts import refresh_case_facts
 from netral.rules.models import Election, ViolationType
 
 __all__ = ["NewCase", "do_receive_case", "do_receive_public_report", "office_of", "suggest_registration_number"]
@@ -179,4 +180,5 @@ def _open_case(actor: AnyUser, new: NewCase, office: Region | None) -> Case:
             region_code=case.event_region_code,
             data={"intake": case.intake, "number": case.receipt_number, "anonymous": case.anonymous},
         )
+        refresh_case_facts(case.pk)
     return case

@@ -20,6 +20,7 @@ from netral.cases.models import Case, ReportedPerson, SubjectType, Track, TrackE
 from netral.cases.registration import RegistrationNumber
 from netral.cases.services.clock import events_of, mark, refresh_deadlines, zone_of
 from netral.cases.workflow import IllegalTransition, Outcome, load_workflow
+from netral.insights.facts import refresh_case_facts
 
 __all__ = ["CaseActionRefused", "do_transition", "jsonable", "role_of"]
 
@@ -172,6 +173,7 @@ def do_transition(
             region_code=case.event_region_code,
             data=_audit_data(track, outcome, cleaned, opened),
         )
+        refresh_case_facts(case.pk)
     return outcome
 
 

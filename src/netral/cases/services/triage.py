@@ -12,6 +12,7 @@ from netral.cases.access import cases_visible_to
 from netral.cases.models import Case, Track, TrackEvent
 from netral.cases.services.transitions import CaseActionRefused, do_transition, role_of
 from netral.cases.workflow import load_workflow
+from netral.insights.facts import refresh_case_facts
 
 #: The workflow transition that dismisses a case still at intake, per bawaslu state.
 DISMISS_BY_STATE = {
@@ -101,3 +102,4 @@ def do_merge(duplicate: Case, into: Case, actor: AnyUser) -> None:
             region_code=duplicate.event_region_code,
             data={"into": into.pk, "workflow": load_workflow().version},
         )
+        refresh_case_facts(duplicate.pk)

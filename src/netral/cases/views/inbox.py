@@ -7,10 +7,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -30,7 +31,18 @@ PAGE_SIZE = 25
 HANDLER_ROLES = ("bawaslu_ri", "bawaslu_provinsi", "bawaslu_kabkota", "panwascam")
 
 
+#: What a row of the list shows; the rest of a case (its description, reasons, audit fields) is not loaded.
+ROW_FIELDS = (
+    "intake", "summary", "received_at", "receipt_number", "registration_number", "closed",
+    "election__name",
+    "event_region__canonical_name", "event_region__type", "event_region__level", "event_region__timezone",
+    "assignee__username", "assignee__full_name",
+)  # fmt: skip
+
+
 def _filtered(request: HttpRequest, now: dt.datetime) -> tuple[QuerySet[Case], dict[str, str]]:
+    """The cases the filters select, newest first: a query on the case table without what the rows show (no
+    election, region or assignee joined), cheap to count and to cut into pages."""
     f = {k: request.GET.get(k, "").strip()[:100] for k in ("q", "intake", "status", "deadline", "mine")}
     cases = cases_visible_to(request.user).filter(merged_into__isnull=True)
     if f["intake"] in Intake.values:
@@ -48,6 +60,8 @@ def _filtered(request: HttpRequest, now: dt.datetime) -> tuple[QuerySet[Case], d
         cases = cases.filter(assignee=request.user.pk)
     if f["q"]:
         q = f["q"]
+        # A join with DISTINCT, not EXISTS: PostgreSQL turns "… OR EXISTS (names)" into a LIKE over every reported
+        # person in the country; the join filters only the persons of the cases in scope (measured, bench/README.md).
         cases = cases.filter(
             Q(summary__icontains=q)
             | Q(receipt_number__icontains=q)
@@ -55,14 +69,74 @@ def _filtered(request: HttpRequest, now: dt.datetime) -> tuple[QuerySet[Case], d
             | Q(event_place__icontains=q)
             | Q(reported_persons__name__icontains=q)
         ).distinct()
-    cases = cases.select_related("event_region", "assignee", "election").prefetch_related(
-        Prefetch(
-            "tracks",
-            queryset=tracks_visible_to(request.user).filter(ended=False).order_by("pk"),
-            to_attr="open_tracks",
-        )
-    )
     return cases.order_by("-received_at", "-pk"), f
+
+
+def _page_of_cases(request: HttpRequest, cases: QuerySet[Case]) -> tuple[Page[Any], list[Case]]:
+    """One page of `cases` with what the rows show, in two steps that each stay cheap on a large table.
+
+    The page is cut from the ids alone (COUNT and ORDER BY … LIMIT on the case table, whose jurisdiction index
+    PostgreSQL uses); the 25 rows are then read by id with their election, region and assignee (one query), and
+    their open tracks the user may see (one more). Sorting the joined rows instead made PostgreSQL scan the whole
+    case table for a kabupaten's page (44 ms → 1.5 ms at 100,000 cases; bench/README.md)."""
+    page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = (
+        Case.objects.filter(pk__in=page.object_list)
+        .select_related("event_region", "assignee", "election")
+        .only(*ROW_FIELDS)
+        .prefetch_related(
+            Prefetch(
+                "tracks",
+                queryset=tracks_visible_to(request.user)
+                .filter(ended=False)
+                .only("case", "kind", "state", "due_at")
+                .order_by("pk"),
+                to_attr="open_tracks",
+            )
+        )
+        .order_by("-received_at", "-pk")
+    )
+    return page, list(rows)
+
+
+def _rows(cases: list[Case], now: dt.datetime) -> list[dict[str, Any]]:
+    """What each row prints, worked out here once rather than by template lookups (the list is the staff's most
+    requested page): labels, the detail link, and times in the event region's own zone (WIB/WITA/WIT)."""
+    workflow = load_workflow()
+    soon = now + DEFAULT_SOON
+    intakes = {code: str(label) for code, label in Intake.choices}
+    statuses = {code: str(label) for code, label in STATUS_LABELS.items()}
+    rows = []
+    for case in cases:
+        tz = case.event_region.timezone
+        tracks = []
+        for t in getattr(case, "open_tracks", []):
+            status = ""
+            if t.due_at is not None:
+                status = "overdue" if t.due_at < now else ("due_soon" if t.due_at <= soon else "on_track")
+            spec = workflow.track(t.kind)
+            tracks.append(
+                {
+                    "name": spec.name,
+                    "state": spec.state(t.state).name,
+                    "due": local(t.due_at, tz),
+                    "status": status,
+                    "status_label": statuses.get(status, ""),
+                }
+            )
+        rows.append(
+            {
+                "case": case,
+                "url": reverse("cases:detail", args=[case.pk]),
+                "intake": intakes.get(case.intake, case.intake),
+                "select_label": _("Pilih %(n)s") % {"n": case.number},
+                "region": case.event_region.display_name,
+                "tracks": tracks,
+                "zone": ZONE_LABELS.get(tz, tz),
+                "received": local(case.received_at, tz),
+            }
+        )
+    return rows
 
 
 @require_safe
@@ -70,28 +144,8 @@ def _filtered(request: HttpRequest, now: dt.datetime) -> tuple[QuerySet[Case], d
 def inbox(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cases, f = _filtered(request, now)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    workflow = load_workflow()
-    rows = []
-    for case in page:
-        tz = case.event_region.timezone
-        tracks = []
-        for t in getattr(case, "open_tracks", []):
-            status = ""
-            if t.due_at is not None:
-                status = "overdue" if t.due_at < now else ("due_soon" if t.due_at <= now + DEFAULT_SOON else "on_track")
-            tracks.append(
-                {
-                    "name": workflow.track(t.kind).name,
-                    "state": workflow.track(t.kind).state(t.state).name,
-                    "due": local(t.due_at, tz),
-                    "status": status,
-                    "status_label": STATUS_LABELS.get(status, ""),
-                }
-            )
-        rows.append(
-            {"case": case, "tracks": tracks, "zone": ZONE_LABELS.get(tz, tz), "received": local(case.received_at, tz)}
-        )
+    page, page_cases = _page_of_cases(request, cases)
+    rows = _rows(page_cases, now)
     handler = has_capability(request.user, "cases.transition")
     context = {
         "page": page,
@@ -105,6 +159,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         context["assignees"] = (
             User.objects.filter(is_active=True, role__in=HANDLER_ROLES)
             .filter(scope_q(request.user, "jurisdiction__code") | Q(pk=request.user.pk))
+            .only("username", "full_name", "role")
             .order_by("username")
         )
     template = "cases/_inbox_results.html" if request.headers.get("HX-Request") else "cases/inbox.html"

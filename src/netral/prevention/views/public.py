@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from netral.core.qr import qr_svg
 from netral.core.ratelimit import enforce
 from netral.prevention.forms import PledgeForm
 from netral.prevention.models import Campaign, Event, Pledge
 from netral.prevention.reference import audiences, event_kinds, pledge_text
 from netral.prevention.services.campaigns import PledgeInput, do_sign_pledge
 from netral.prevention.services.common import CROCKFORD, PreventionRefused
-from netral.prevention.views.common import local, mask_name, page_of, qr_svg
+from netral.prevention.views.common import local, mask_name, page_of
 
 
 def sign_rate() -> str:
